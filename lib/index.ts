@@ -1,1 +1,21 @@
-export const hello = 1;
+import 'reflect-metadata';
+import './inspect/decorated-properties.js';
+
+export { BaseFactory, type FactoryClass } from './base-factory.js';
+export { Factory, type FactoryDecorator } from './decorators/factory.js';
+export { Persist } from './decorators/persist.js';
+export { Use, Ignore, Require, PostGenerated, Field, type FieldDecorator } from './decorators/fields.js';
+export type { FieldHint } from './fields/markers.js';
+export { SyncPersistenceProtocol, AsyncPersistenceProtocol, type PersistenceHandler } from './persistence/protocols.js';
+export type { HandlerInput, PersistOptions } from './persistence/handler-source.js';
+export { FactoryRunner } from './runner/factory-runner.js';
+export { registry, type FactoryRegistry, type FactoryRegistration } from './registry/registry.js';
+export type { FactoryOptions } from './registry/factory-options.js';
+export {
+  FactoryException,
+  ConfigurationException,
+  ParameterException,
+  MissingBuildKwargException,
+  type PersistenceKind,
+} from './errors.js';
+export type { Constructor, FieldValues, ModelOf, Overrides } from './types.js';

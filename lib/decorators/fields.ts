@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import { ParameterException, nameOf } from '../errors.js';
+import {
+  IgnoreMarker,
+  PostGeneratedMarker,
+  RequireMarker,
+  UseMarker,
+  type FieldHint,
+  type ValueMarker,
+} from '../fields/markers.js';
+import { declareHint, declareMarker } from '../registry/field-declarations.js';
+import type { FieldValues } from '../types.js';
+
+/**
+ * A property decorator that also checks, at compile time, that the value it produces fits the
+ * property it decorates.
+ */
+export type FieldDecorator<V> = <K extends string>(target: { [P in K]?: V }, key: K) => void;
+
+function where(target: object, key: string | symbol): string {
+  return `${nameOf(target.constructor)}.${String(key)}`;
+}
+
+function fieldDecorator(decorator: string, record: (prototype: object, name: string) => void) {
+  return (target: object, key: string | symbol): void => {
+    if (typeof target === 'function') {
+      throw ParameterException.decoratorTarget(decorator, `${nameOf(target)}.${String(key)}`, 'instance properties, not static ones');
+    }
+    if (typeof key !== 'string') {
+      throw ParameterException.decoratorTarget(decorator, where(target, key), 'properties with string names');
+    }
+    record(target, key);
+  };
+}
+
+function markerDecorator(decorator: string, marker: ValueMarker) {
+  return fieldDecorator(decorator, (prototype, name) => declareMarker(prototype, name, marker));
+}
+
+function requireFunction(decorator: string, fn: unknown): void {
+  if (typeof fn !== 'function') {
+    throw ParameterException.decoratorArgument(decorator, 'a factory field', 'a function', fn);
+  }
+}
+
+/** Generates the field by calling `fn(...args)` for every instance. */
+export function Use<V, A extends unknown[]>(fn: (...args: A) => V, ...args: A): FieldDecorator<V> {
+  requireFunction('Use', fn);
+  return markerDecorator('Use', new UseMarker(fn as (...args: unknown[]) => unknown, args)) as FieldDecorator<V>;
+}
+
+/** Never generates the field: it stays unset unless an override gives it a value. */
+export function Ignore(): FieldDecorator<unknown> {
+  return markerDecorator('Ignore', new IgnoreMarker()) as FieldDecorator<unknown>;
+}
+
+/** The field must be passed as an override; a build without it throws MissingBuildKwargException. */
+export function Require(): FieldDecorator<unknown> {
+  return markerDecorator('Require', new RequireMarker()) as FieldDecorator<unknown>;
+}
+
+/**
+ * Generates the field after all others, as `fn(fieldName, valuesSoFar, ...args)`: for values that
+ * depend on other fields (an email made from the name).
+ */
+export function PostGenerated<V, A extends unknown[]>(
+  fn: (name: string, values: FieldValues, ...args: A) => V,
+  ...args: A
+): FieldDecorator<V> {
+  requireFunction('PostGenerated', fn);
+  return markerDecorator(
+    'PostGenerated',
+    new PostGeneratedMarker(fn as (name: string, values: FieldValues, ...args: unknown[]) => unknown, args),
+  ) as FieldDecorator<V>;
+}
+
+/**
+ * Declares a field whose value is generated from its type. Needed for fields of plain-object
+ * factories (an undecorated property is invisible at runtime), and to give the type of a field
+ * whose `design:type` is `Object` (unions, `T | null`, aliases, interfaces) or of an array's items.
+ * Usable on a factory's properties and on a model's.
+ */
+export function Field(hint: FieldHint = {}): FieldDecorator<unknown> {
+  if (hint === null || typeof hint !== 'object') {
+    throw ParameterException.decoratorArgument('Field', 'a field', 'an options object { type?, items? }', hint);
+  }
+  for (const option of ['type', 'items'] as const) {
+    if (hint[option] !== undefined && typeof hint[option] !== 'function') {
+      throw ParameterException.invalidOption('@Field', option, 'a function returning a class, e.g. () => String', hint[option]);
+    }
+  }
+  return fieldDecorator('Field', (prototype, name) => declareHint(prototype, name, hint)) as FieldDecorator<unknown>;
+}

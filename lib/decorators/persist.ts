@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import type { BaseFactory, FactoryClass } from '../base-factory.js';
+import { nameOf } from '../errors.js';
+import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
+import { registry } from '../registry/registry.js';
+
+/**
+ * Gives a factory a persistence handler: an instance, a handler class (instantiated per create
+ * call), or a zero-argument provider (resolved per create call). Use it twice for one sync and
+ * one async handler.
+ */
+export function Persist<T extends object>(
+  handler: HandlerInput<T>,
+  options?: PersistOptions,
+): (target: FactoryClass<BaseFactory<T>>) => void {
+  return (target) => {
+    const name = nameOf(target);
+    registry.handlersOf(target).add(HandlerSource.from(name, `@Persist on ${name}`, handler, options), 'decorator');
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Field markers: small value objects that field decorators record. They say where a field's
+ * value comes from; the runner's build plan turns them into generators.
+ */
+import type { FieldValues } from '../types.js';
+
+/** Call `fn(...args)` for every instance. */
+export class UseMarker {
+  readonly kind = 'use';
+  constructor(
+    readonly fn: (...args: any[]) => unknown,
+    readonly args: readonly unknown[],
+  ) {}
+}
+
+/** Never generate this field (it stays unset unless overridden). */
+export class IgnoreMarker {
+  readonly kind = 'ignore';
+}
+
+/** The caller must pass this field in the overrides. */
+export class RequireMarker {
+  readonly kind = 'require';
+}
+
+/** Computed after every other field, from the field name and the values generated so far. */
+export class PostGeneratedMarker {
+  readonly kind = 'post';
+  constructor(
+    readonly fn: (name: string, values: FieldValues, ...args: any[]) => unknown,
+    readonly args: readonly unknown[],
+  ) {}
+}
+
+/** How a field's value is produced; at most one per field of a class. */
+export type ValueMarker = UseMarker | IgnoreMarker | RequireMarker | PostGeneratedMarker;
+
+/** Type information for a field whose `design:type` is missing or not precise enough. */
+export interface FieldHint {
+  /** The field's type, for unions, nullable fields, aliases and interfaces (design:type Object). */
+  type?: () => Function;
+  /** The element type of an array field. */
+  items?: () => Function;
+}

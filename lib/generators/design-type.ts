@@ -1,0 +1,57 @@
+import type { Faker } from '@faker-js/faker';
+import { stringGeneratorFor } from './string-hints.js';
+
+/** What a generator may ask of the build it runs in. */
+export interface GenerationContext {
+  readonly faker: Faker;
+  /** Builds one instance of a class-typed field through the model's factory. */
+  buildNested(model: Function, field: string): unknown;
+}
+
+export type ValueGenerator = (ctx: GenerationContext) => unknown;
+
+/** A field fixtory cannot generate: the reason, reported only if the field is not overridden. */
+export class Unresolvable {
+  constructor(readonly reason: string) {}
+}
+
+/** Built-in classes that say too little about a value to generate one. */
+const opaqueTypes = new Set<Function>([Object, Function, Map, Set, WeakMap, WeakSet, Promise, Symbol, RegExp, Error]);
+
+/** The generator for a field from its runtime type (`design:type` or `@Field`), or why there is none. */
+export function generatorForType(field: string, type: Function | undefined, items?: Function): ValueGenerator | Unresolvable {
+  switch (type) {
+    case undefined:
+      return new Unresolvable('its type is unknown (no design:type was emitted for it)');
+    case String: {
+      const generate = stringGeneratorFor(field);
+      return (ctx) => generate(ctx.faker);
+    }
+    case Number:
+      return (ctx) => ctx.faker.number.int({ min: 0, max: 100_000 });
+    case Boolean:
+      return (ctx) => ctx.faker.datatype.boolean();
+    case Date:
+      return (ctx) => ctx.faker.date.anytime();
+    case BigInt:
+      return (ctx) => ctx.faker.number.bigInt({ min: 0n, max: 1_000_000_000n });
+    case Array:
+      return arrayGenerator(field, items);
+  }
+  if (opaqueTypes.has(type)) {
+    return new Unresolvable(
+      type === Object
+        ? 'its design:type is Object (a union, `T | null`, a type alias or an interface)'
+        : `its design:type is ${type.name}, which says too little about the value`,
+    );
+  }
+  return (ctx) => ctx.buildNested(type, field);
+}
+
+function arrayGenerator(field: string, items: Function | undefined): ValueGenerator | Unresolvable {
+  // Without an element type the only value valid for every array type is an empty one.
+  if (!items) return () => [];
+  const item = generatorForType(field, items);
+  if (item instanceof Unresolvable) return new Unresolvable(`its items cannot be generated: ${item.reason}`);
+  return (ctx) => Array.from({ length: ctx.faker.number.int({ min: 1, max: 3 }) }, () => item(ctx));
+}

@@ -1,0 +1,42 @@
+import { Faker, allFakers } from '@faker-js/faker';
+import { ParameterException } from '../errors.js';
+import type { FieldValues } from '../types.js';
+
+/** Options of `@Factory(Model, options)`. */
+export interface FactoryOptions<T = unknown> {
+  /** Use this factory for nested fields of its model even when the model has other factories. */
+  default?: boolean;
+  /** The faker instance that generates this factory's values (default: faker's shared `faker`). */
+  faker?: Faker;
+  /** A faker locale by its key in faker's `allFakers` (`'de'`, `'fr_CA'`, ...), instead of `faker`. */
+  locale?: string;
+  /** Seeds the factory's own faker once, when the factory is first used: the same seed, the same values. */
+  seed?: number;
+  /** Builds the instance from the generated values (default: `new Model()` then assign the values). */
+  construct?: (values: FieldValues) => T;
+}
+
+const optionChecks: Record<keyof FactoryOptions, [expected: string, check: (value: unknown) => boolean]> = {
+  default: ['a boolean', (v) => typeof v === 'boolean'],
+  faker: ['a Faker instance', (v) => v instanceof Faker],
+  locale: [`one of faker's locale keys (${Object.keys(allFakers).slice(0, 6).join(', ')}, ...)`, (v) => typeof v === 'string' && v in allFakers],
+  seed: ['a finite number', (v) => typeof v === 'number' && Number.isFinite(v)],
+  construct: ['a function (values) => instance', (v) => typeof v === 'function'],
+};
+
+/** Checks the options object of `@Factory` on `factory`; unknown keys are rejected (they are typos). */
+export function validateFactoryOptions(factory: string, options: unknown): FactoryOptions {
+  const where = `@Factory on ${factory}`;
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw ParameterException.decoratorArgument('Factory', factory, 'an options object', options);
+  }
+  for (const [key, value] of Object.entries(options)) {
+    const check = optionChecks[key as keyof FactoryOptions];
+    if (!check) {
+      throw ParameterException.invalidOption(where, key, `one of ${Object.keys(optionChecks).join(', ')} (unknown option)`, value);
+    }
+    if (value !== undefined && !check[1](value)) throw ParameterException.invalidOption(where, key, check[0], value);
+  }
+  return options as FactoryOptions;
+}
