@@ -19,6 +19,11 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** `Model.field` for a class model, `field 'name'` for a plain-object factory. */
+function qualify(model: string | undefined, field: string): string {
+  return model ? `${model}.${field}` : `field '${field}'`;
+}
+
 export type PersistenceKind = 'sync' | 'async';
 
 const createMethod: Record<PersistenceKind, string> = { sync: 'createSync', async: 'createAsync' };
@@ -41,7 +46,7 @@ export class ConfigurationException extends FactoryException {
     if (otherKindAvailable) {
       const other: PersistenceKind = kind === 'sync' ? 'async' : 'sync';
       return new ConfigurationException(
-        `${factory} has an ${other} handler only: use ${createMethod[other]}` +
+        `${factory} has ${other === 'async' ? 'an' : 'a'} ${other} handler only: use ${createMethod[other]}` +
           `${kind === 'sync' ? '/createBatchAsync' : '/createBatchSync'}, or add a ${kind} handler with ` +
           `@Persist(handler) where handler extends ${protocolName[kind]}.`,
       );
@@ -119,9 +124,9 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
-  static cannotInfer(factory: string, model: string, field: string, why: string): ConfigurationException {
+  static cannotInfer(factory: string, model: string | undefined, field: string, why: string): ConfigurationException {
     return new ConfigurationException(
-      `${factory} cannot generate ${model}.${field}: ${why}. Declare it on ${factory}, e.g. ` +
+      `${factory} cannot generate ${qualify(model, field)}: ${why}. Declare it on ${factory}, e.g. ` +
         `@Use(() => ...) ${field}, @Field({ type: () => String }) ${field}, or @Ignore() ${field}; ` +
         `or pass it as an override.`,
     );
@@ -167,10 +172,10 @@ export class ParameterException extends FactoryException {
     );
   }
 
-  static unknownOverride(factory: string, model: string, keys: string[], known: string[]): ParameterException {
+  static unknownOverride(factory: string, model: string | undefined, keys: string[], known: string[]): ParameterException {
     const list = keys.map((k) => `'${k}'`).join(', ');
     return new ParameterException(
-      `${factory}: ${model} has no field ${list}; known fields are ${known.join(', ') || '(none)'}. ` +
+      `${factory}: ${model ?? 'its objects have'} ${model ? 'has ' : ''}no field ${list}; known fields are ${known.join(', ') || '(none)'}. ` +
         `Remove the override or declare the field on ${factory}.`,
     );
   }
@@ -203,9 +208,9 @@ export class ParameterException extends FactoryException {
 
 /** A field marked @Require() was not given in the overrides of a build. */
 export class MissingBuildKwargException extends FactoryException {
-  static forField(factory: string, model: string, field: string): MissingBuildKwargException {
+  static forField(factory: string, field: string): MissingBuildKwargException {
     return new MissingBuildKwargException(
-      `${factory} requires '${field}' of ${model} to be passed: call ${factory}.build({ ${field}: ... }) ` +
+      `${factory} requires '${field}' to be passed: call ${factory}.build({ ${field}: ... }) ` +
         `(it is marked @Require()).`,
     );
   }

@@ -8,6 +8,7 @@ import {
   type FieldHint,
   type ValueMarker,
 } from '../fields/markers.js';
+import { enumValues } from '../generators/enum-values.js';
 import { declareHint, declareMarker } from '../registry/field-declarations.js';
 import type { FieldValues } from '../types.js';
 
@@ -82,12 +83,15 @@ export function PostGenerated<V, A extends unknown[]>(
  */
 export function Field(hint: FieldHint = {}): FieldDecorator<unknown> {
   if (hint === null || typeof hint !== 'object') {
-    throw ParameterException.decoratorArgument('Field', 'a field', 'an options object { type?, items? }', hint);
+    throw ParameterException.decoratorArgument('Field', 'a field', 'an options object { type?, items?, enum? }', hint);
   }
   for (const option of ['type', 'items'] as const) {
     if (hint[option] !== undefined && typeof hint[option] !== 'function') {
       throw ParameterException.invalidOption('@Field', option, 'a function returning a class, e.g. () => String', hint[option]);
     }
+  }
+  if (hint.enum !== undefined && (hint.enum === null || typeof hint.enum !== 'object' || enumValues(hint.enum).length === 0)) {
+    throw ParameterException.invalidOption('@Field', 'enum', 'a TypeScript enum or a non-empty array of values', hint.enum);
   }
   return fieldDecorator('Field', (prototype, name) => declareHint(prototype, name, hint)) as FieldDecorator<unknown>;
 }

@@ -41,4 +41,9 @@ export interface FieldHint {
   type?: () => Function;
   /** The element type of an array field. */
   items?: () => Function;
+  /**
+   * The values the field may take: a TypeScript enum or a list. Needed for string enums and
+   * literal unions, whose design:type is plain String or Number.
+   */
+  enum?: object | readonly unknown[];
 }

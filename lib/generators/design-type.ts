@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+import { enumValues } from './enum-values.js';
 import { stringGeneratorFor } from './string-hints.js';
 
 /** What a generator may ask of the build it runs in. */
@@ -54,4 +55,10 @@ function arrayGenerator(field: string, items: Function | undefined): ValueGenera
   const item = generatorForType(field, items);
   if (item instanceof Unresolvable) return new Unresolvable(`its items cannot be generated: ${item.reason}`);
   return (ctx) => Array.from({ length: ctx.faker.number.int({ min: 1, max: 3 }) }, () => item(ctx));
+}
+
+/** The generator for a field whose values are listed (`@Field({ enum })`): one of them, uniformly. */
+export function enumGenerator(source: object | readonly unknown[]): ValueGenerator {
+  const values = enumValues(source);
+  return (ctx) => ctx.faker.helpers.arrayElement(values);
 }

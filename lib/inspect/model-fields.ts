@@ -9,6 +9,8 @@ export interface FieldInfo {
   type?: Function;
   /** The element type of an array field, from `@Field({ items })`. */
   items?: Function;
+  /** The values the field may take, from `@Field({ enum })`. */
+  enum?: object | readonly unknown[];
   /** What the factory declared about the field, if anything. */
   declaration?: FieldDeclaration;
 }
@@ -20,12 +22,13 @@ export interface ModelFields {
   complete: boolean;
 }
 
-function typeOf(name: string, sources: Function[], hints: (FieldDeclaration | undefined)[]): Pick<FieldInfo, 'type' | 'items'> {
+function typeOf(name: string, sources: Function[], hints: (FieldDeclaration | undefined)[]): Pick<FieldInfo, 'type' | 'items' | 'enum'> {
   const hinted = hints.find((h) => h?.hint?.type)?.hint?.type?.();
   const items = hints.find((h) => h?.hint?.items)?.hint?.items?.();
+  const values = hints.find((h) => h?.hint?.enum)?.hint?.enum;
   const designed = sources.map((cls) => designTypeOf(cls, name)).filter((t) => t !== undefined);
   const type = hinted ?? designed.find((t) => t !== Object) ?? designed[0] ?? (items ? Array : undefined);
-  return { type, items };
+  return { type, items, enum: values };
 }
 
 /**

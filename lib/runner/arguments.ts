@@ -12,7 +12,7 @@ export function checkSize(factory: string, method: string, size: unknown): numbe
 /** Checks an overrides argument against the plan; returns it as a record (empty when omitted). */
 export function checkOverrides(
   factory: string,
-  model: string,
+  model: string | undefined,
   method: string,
   plan: BuildPlan,
   overrides: unknown,

@@ -1,5 +1,5 @@
 import { ConfigurationException } from '../errors.js';
-import { generatorForType, Unresolvable, type GenerationContext } from '../generators/design-type.js';
+import { enumGenerator, generatorForType, Unresolvable, type GenerationContext } from '../generators/design-type.js';
 import type { ModelFields } from '../inspect/model-fields.js';
 import type { FieldValues } from '../types.js';
 
@@ -27,7 +27,7 @@ export interface BuildPlan {
   complete: boolean;
 }
 
-function unresolvableStep(factory: string, model: string, field: string, reason: string): FieldStep {
+function unresolvableStep(factory: string, model: string | undefined, field: string, reason: string): FieldStep {
   return {
     kind: 'generate',
     generate: () => {
@@ -36,7 +36,7 @@ function unresolvableStep(factory: string, model: string, field: string, reason:
   };
 }
 
-export function planBuild(factory: string, model: string, inspected: ModelFields): BuildPlan {
+export function planBuild(factory: string, model: string | undefined, inspected: ModelFields): BuildPlan {
   const fields: PlannedField[] = [];
   const postGenerated: PlannedField[] = [];
   for (const info of inspected.fields) {
@@ -56,7 +56,7 @@ export function planBuild(factory: string, model: string, inspected: ModelFields
         fields.push({ name: info.name, step: { kind: marker.kind } });
         break;
       case undefined: {
-        const generator = generatorForType(info.name, info.type, info.items);
+        const generator = info.enum ? enumGenerator(info.enum) : generatorForType(info.name, info.type, info.items);
         const step: FieldStep =
           generator instanceof Unresolvable
             ? unresolvableStep(factory, model, info.name, generator.reason)

@@ -51,7 +51,8 @@ export class FactoryRunner<T> {
   private cachedPlan?: BuildPlan;
   private readonly fakerSource: FakerSource;
   private readonly instantiate: Instantiate<T>;
-  readonly modelName: string;
+  /** The model's name for messages; undefined for plain-object factories. */
+  readonly modelName: string | undefined;
 
   private constructor(
     /** The factory class, or undefined for the automatic factory of a nested model. */
@@ -60,7 +61,7 @@ export class FactoryRunner<T> {
     private readonly model: Constructor<T> | undefined,
     options: FactoryOptions<T>,
   ) {
-    this.modelName = model ? nameOf(model) : 'plain object';
+    this.modelName = model ? nameOf(model) : undefined;
     this.fakerSource = new FakerSource(options);
     this.instantiate = instantiatorFor(name, model, options.construct);
   }
@@ -173,7 +174,7 @@ export class FactoryRunner<T> {
   private buildOne(overrides: Record<string, unknown>, scope: BuildScope): T {
     const plan = this.plan;
     if (this.model && plan.names.size === 0 && Object.keys(overrides).length === 0) {
-      throw ConfigurationException.noKnownFields(this.name, this.modelName);
+      throw ConfigurationException.noKnownFields(this.name, nameOf(this.model));
     }
     const path = this.model ? [...scope.path, { model: this.model }] : scope.path;
     const ctx = this.context(path, scope.faker ?? this.faker);
@@ -181,7 +182,7 @@ export class FactoryRunner<T> {
     for (const { name, step } of plan.fields) {
       if (Object.hasOwn(overrides, name)) values[name] = overrides[name];
       else if (step.kind === 'generate') values[name] = step.generate(ctx);
-      else if (step.kind === 'require') throw MissingBuildKwargException.forField(this.name, this.modelName, name);
+      else if (step.kind === 'require') throw MissingBuildKwargException.forField(this.name, name);
     }
     for (const key of Object.keys(overrides)) if (!Object.hasOwn(values, key)) values[key] = overrides[key];
     for (const { name, step } of plan.postGenerated) {
