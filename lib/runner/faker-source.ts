@@ -1,6 +1,9 @@
 import { Faker, allFakers, faker as sharedFaker } from '@faker-js/faker';
 import type { FactoryOptions } from '../registry/factory-options.js';
 
+/** Dates of a seeded factory are generated around this instant instead of "now", so they repeat too. */
+export const SEEDED_REFERENCE_DATE = new Date('2025-01-01T00:00:00.000Z');
+
 /**
  * The faker instance of one factory. A factory shares faker's global instance until it is seeded;
  * a seed gives it an instance of its own, so seeding one factory never disturbs another.
@@ -25,5 +28,6 @@ export class FakerSource {
       this.owned = true;
     }
     this.instance.seed(seed);
+    this.instance.setDefaultRefDate(SEEDED_REFERENCE_DATE);
   }
 }
