@@ -27,6 +27,7 @@ function qualify(model: string | undefined, field: string): string {
 export type PersistenceKind = 'sync' | 'async';
 
 const createMethod: Record<PersistenceKind, string> = { sync: 'createSync', async: 'createAsync' };
+const article: Record<PersistenceKind, string> = { sync: 'a', async: 'an' };
 const protocolName: Record<PersistenceKind, string> = {
   sync: 'SyncPersistenceProtocol',
   async: 'AsyncPersistenceProtocol',
@@ -46,14 +47,14 @@ export class ConfigurationException extends FactoryException {
     if (otherKindAvailable) {
       const other: PersistenceKind = kind === 'sync' ? 'async' : 'sync';
       return new ConfigurationException(
-        `${factory} has ${other === 'async' ? 'an' : 'a'} ${other} handler only: use ${createMethod[other]}` +
-          `${kind === 'sync' ? '/createBatchAsync' : '/createBatchSync'}, or add a ${kind} handler with ` +
+        `${factory} has ${article[other]} ${other} handler only: use ${createMethod[other]}` +
+          `${kind === 'sync' ? '/createBatchAsync' : '/createBatchSync'}, or add ${article[kind]} ${kind} handler with ` +
           `@Persist(handler) where handler extends ${protocolName[kind]}.`,
       );
     }
     return new ConfigurationException(
       `${factory} has no ${kind} persistence handler for ${createMethod[kind]}: decorate it with ` +
-        `@Persist(handler) (a ${protocolName[kind]}), call ${factory}.setPersistence(handler), or set ` +
+        `@Persist(handler) (${article[kind]} ${protocolName[kind]}), call ${factory}.setPersistence(handler), or set ` +
         `a default for every factory with registry.setDefaultPersistence(handler).`,
     );
   }
