@@ -13,7 +13,7 @@ function rows(file: string): number {
 }
 
 const sync = jsonSync();
-console.log(`quick start: built ${quickStart.ada.name}, saved ${quickStart.users.rows.size} users in memory`);
+console.log(`quick start: built ${quickStart.ada.name}, saved ${quickStart.users.rows.length} users in memory`);
 console.log(`json-file-sync: ${rows(sync.file)} people in ${sync.file}`);
 const async = await jsonAsync();
 console.log(`json-file-async: ${rows(async.file)} people in ${async.file}`);
