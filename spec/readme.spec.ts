@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import * as fixtory from 'fixtory';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const readme = readFileSync(`${root}README.md`, 'utf8');
+const samples = readdirSync(`${root}samples`)
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => readFileSync(`${root}samples/${file}`, 'utf8'))
+  .join('\n');
+
+function codeBlocks(language: string): string[] {
+  const fence = new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g');
+  return [...readme.matchAll(fence)].map((match) => match[1]!);
+}
+
+describe('README', () => {
+  const blocks = codeBlocks('ts');
+
+  it('has TypeScript examples', () => {
+    expect(blocks.length).to.be.greaterThan(5);
+  });
+
+  // The samples are compiled by the build and run by spec/samples.spec.ts, so a block that stands
+  // verbatim in a sample is compiled and run too.
+  blocks.forEach((block, index) => {
+    it(`example ${index + 1} (${block.trim().split('\n')[0]}) is part of a sample that the specs run`, () => {
+      expect(samples.includes(block), `README example ${index + 1} is not verbatim in any samples/*.ts file`).to.equal(true);
+    });
+  });
+
+  it('documents every value that fixtory exports', () => {
+    for (const name of Object.keys(fixtory)) expect(readme, name).to.include(name);
+  });
+
+  it('documents every static of BaseFactory in the statics table', () => {
+    const statics = Object.getOwnPropertyNames(fixtory.BaseFactory).filter(
+      (name) => typeof (fixtory.BaseFactory as unknown as Record<string, unknown>)[name] === 'function',
+    );
+    expect(statics).to.include.members(['build', 'createBatchAsync', 'seed']);
+    for (const name of statics) expect(readme).to.include(`| \`${name}(`);
+  });
+
+  it('shows the set-up commands', () => {
+    expect(codeBlocks('sh').join('\n')).to.include('npm install && npm start').and.include('npm test');
+  });
+});
