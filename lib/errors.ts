@@ -75,6 +75,13 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static providerChangedKind(factory: string, before: PersistenceKind, now: PersistenceKind): ConfigurationException {
+    return new ConfigurationException(
+      `The handler provider of ${factory} returned a ${protocolName[before]} before and a ` +
+        `${protocolName[now]} now: a provider must always return the same kind of handler.`,
+    );
+  }
+
   static duplicateHandler(factory: string, kind: PersistenceKind): ConfigurationException {
     return new ConfigurationException(
       `${factory} has two ${kind} persistence handlers: a factory carries at most one sync and one ` +

@@ -105,7 +105,7 @@ export class HandlerSource<T = unknown> {
     if (!this.lazy) return { handler, kind: this.declaredKind! };
     const kind = HandlerSource.checkKind(this.owner, protocolKindOf(handler), this.declaredKind, handler);
     if (this.learnedKind && this.learnedKind !== kind) {
-      throw ConfigurationException.kindMismatch(this.owner, this.learnedKind, kind);
+      throw ConfigurationException.providerChangedKind(this.owner, this.learnedKind, kind);
     }
     this.learnedKind = kind;
     return { handler, kind };

@@ -66,6 +66,12 @@ describe('field decorators', () => {
       );
     });
 
+    it('rejects a field decorator on a symbol-named property', () => {
+      const key = Symbol('secret');
+      class SymbolField extends BaseFactory<{ a: string }> {}
+      expectThrows(() => (Ignore() as unknown as PropertyDecorator)(SymbolField.prototype, key), ParameterException, 'SymbolField.Symbol(secret)', 'string names');
+    });
+
     it('rejects a field decorator on a static property', () => {
       expectThrows(
         () => {

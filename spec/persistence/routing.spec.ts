@@ -128,6 +128,14 @@ describe('persistence routing', () => {
       expect(handler.calls).to.deep.equal(['save']);
     });
 
+    it('a lazy provider whose handler changes kind between calls is a ConfigurationException', () => {
+      let call = 0;
+      const ItemFactory = itemFactory();
+      Persist((() => (call++ === 0 ? new MemorySync<Item>() : new MemoryAsync<Item>())) as () => MemorySync<Item>)(ItemFactory);
+      ItemFactory.createSync();
+      expectThrows(() => ItemFactory.createSync(), ConfigurationException, 'provider of ItemFactory returned a SyncPersistenceProtocol before and a AsyncPersistenceProtocol now');
+    });
+
     it('a lazy provider that returns something that is not a handler is a ParameterException', () => {
       const ItemFactory = itemFactory();
       Persist((() => 'nope') as never)(ItemFactory);
