@@ -156,6 +156,13 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static uniqueExhausted(factory: string, field: string, produced: number): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} ran out of unique values for ${field} after ${produced} distinct values: widen the ` +
+        `field's value space (a longer column, more enum members) or give it a generator with @Use(...).`,
+    );
+  }
+
   static constructorFailed(factory: string, model: string, cause: unknown): ConfigurationException {
     return new ConfigurationException(
       `${factory} could not construct ${model} with \`new ${model}()\`: ${String(
@@ -211,6 +218,17 @@ export class ParameterException extends FactoryException {
 
   static invalidOption(where: string, option: string, expected: string, got: unknown): ParameterException {
     return new ParameterException(`${where}: option '${option}' must be ${expected}, got ${describe(got)}.`);
+  }
+}
+
+/** A persistence handler failed to save: nothing of the failed call was kept; the handler's error is the `cause`. */
+export class PersistenceException extends FactoryException {
+  static saveFailed(factory: string, model: string | undefined, method: string, cause: unknown): PersistenceException {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new PersistenceException(
+      `${factory}.${method} could not save ${model ?? 'its objects'}: ${reason}`,
+      { cause },
+    );
   }
 }
 

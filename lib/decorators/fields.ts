@@ -3,8 +3,10 @@ import { ParameterException, nameOf } from '../errors.js';
 import {
   IgnoreMarker,
   PostGeneratedMarker,
+  RelatedMarker,
   RequireMarker,
   UseMarker,
+  type RelatedOptions,
   type FieldHint,
   type ValueMarker,
 } from '../fields/markers.js';
@@ -94,4 +96,29 @@ export function Field(hint: FieldHint = {}): FieldDecorator<unknown> {
     throw ParameterException.invalidOption('@Field', 'enum', 'a TypeScript enum or a non-empty array of values', hint.enum);
   }
   return fieldDecorator('Field', (prototype, name) => declareHint(prototype, name, hint)) as FieldDecorator<unknown>;
+}
+
+function isSize(size: unknown): boolean {
+  const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  return whole(size) || (Array.isArray(size) && size.length === 2 && whole(size[0]) && whole(size[1]) && size[0] <= size[1]);
+}
+
+/**
+ * Builds the related instance(s) of a relation or class-typed field through a factory: a parent
+ * for an optional reference, or `size` children for a collection (`size: 3` or `size: [1, 5]`).
+ */
+export function Related(options: RelatedOptions = {}): FieldDecorator<unknown> {
+  if (options === null || typeof options !== 'object') {
+    throw ParameterException.decoratorArgument('Related', 'a field', 'an options object { factory?, size?, overrides? }', options);
+  }
+  if (options.factory !== undefined && typeof options.factory !== 'function') {
+    throw ParameterException.invalidOption('@Related', 'factory', 'a function returning a factory class, e.g. () => BookFactory', options.factory);
+  }
+  if (options.size !== undefined && !isSize(options.size)) {
+    throw ParameterException.invalidOption('@Related', 'size', 'a whole number or a [min, max] pair with min <= max', options.size);
+  }
+  if (options.overrides !== undefined && (options.overrides === null || typeof options.overrides !== 'object')) {
+    throw ParameterException.invalidOption('@Related', 'overrides', 'an object of field values', options.overrides);
+  }
+  return markerDecorator('Related', new RelatedMarker(options)) as FieldDecorator<unknown>;
 }

@@ -32,8 +32,26 @@ export class PostGeneratedMarker {
   ) {}
 }
 
+/** How many related instances to build: an exact count or an inclusive [min, max] range. */
+export type RelatedSize = number | readonly [min: number, max: number];
+
+export interface RelatedOptions {
+  /** The factory that builds the related instances (default: the target model's default factory). */
+  factory?: () => Function;
+  /** For collections and arrays: how many to build. */
+  size?: RelatedSize;
+  /** Overrides passed to every related instance's build. */
+  overrides?: Record<string, unknown>;
+}
+
+/** Build the related instance(s) of a relation or class-typed field, even when it is optional. */
+export class RelatedMarker {
+  readonly kind = 'related';
+  constructor(readonly options: RelatedOptions) {}
+}
+
 /** How a field's value is produced; at most one per field of a class. */
-export type ValueMarker = UseMarker | IgnoreMarker | RequireMarker | PostGeneratedMarker;
+export type ValueMarker = UseMarker | IgnoreMarker | RequireMarker | PostGeneratedMarker | RelatedMarker;
 
 /** Type information for a field whose `design:type` is missing or not precise enough. */
 export interface FieldHint {

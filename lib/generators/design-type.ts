@@ -2,11 +2,20 @@ import type { Faker } from '@faker-js/faker';
 import { enumValues } from './enum-values.js';
 import { stringGeneratorFor } from './string-hints.js';
 
+/** How to build a nested instance. */
+export interface NestedOptions {
+  /** The factory to use instead of the model's default one. */
+  factory?: Function;
+  overrides?: Record<string, unknown>;
+  /** An optional relation: cut (undefined) at the factory's maxDepth instead of failing on a cycle. */
+  optional?: boolean;
+}
+
 /** What a generator may ask of the build it runs in. */
 export interface GenerationContext {
   readonly faker: Faker;
-  /** Builds one instance of a class-typed field through the model's factory. */
-  buildNested(model: Function, field: string): unknown;
+  /** Builds one instance of a class-typed field through the model's factory; undefined when cut at maxDepth. */
+  buildNested(model: Function, field: string, options?: NestedOptions): unknown;
 }
 
 export type ValueGenerator = (ctx: GenerationContext) => unknown;

@@ -1,17 +1,10 @@
 import { declaredFields, type FieldDeclaration } from '../registry/field-declarations.js';
-import type { Constructor } from '../types.js';
+import type { Constructor, FieldValues } from '../types.js';
 import { decoratedProperties, designTypeOf } from './decorated-properties.js';
+import { adaptModel, type AdaptedField } from './model-adapter.js';
 
-/** What fixtory knows of one field of a model. */
-export interface FieldInfo {
-  name: string;
-  /** The runtime type: from `@Field({ type })`, else the most precise `design:type` seen. */
-  type?: Function;
-  /** The element type of an array field, from `@Field({ items })`. */
-  items?: Function;
-  /** The values the field may take, from `@Field({ enum })`. */
-  enum?: object | readonly unknown[];
-  /** What the factory declared about the field, if anything. */
+/** What fixtory knows of one field of a model, and what the factory declared about it. */
+export interface FieldInfo extends AdaptedField {
   declaration?: FieldDeclaration;
 }
 
@@ -20,29 +13,50 @@ export interface ModelFields {
   fields: FieldInfo[];
   /** True when `fields` is the whole model, so an override naming another field is a mistake. */
   complete: boolean;
+  /** How the model's library builds an instance, when an adapter knows it. */
+  instantiate?: (values: FieldValues) => unknown;
 }
 
-function typeOf(name: string, sources: Function[], hints: (FieldDeclaration | undefined)[]): Pick<FieldInfo, 'type' | 'items' | 'enum'> {
-  const hinted = hints.find((h) => h?.hint?.type)?.hint?.type?.();
-  const items = hints.find((h) => h?.hint?.items)?.hint?.items?.();
-  const values = hints.find((h) => h?.hint?.enum)?.hint?.enum;
+type Hints = Pick<FieldInfo, 'type' | 'items' | 'enum'>;
+
+function hintsOf(declarations: (FieldDeclaration | undefined)[]): Hints {
+  const hint = <K extends 'type' | 'items' | 'enum'>(key: K) => declarations.find((d) => d?.hint?.[key])?.hint?.[key];
+  return { type: hint('type')?.(), items: hint('items')?.(), enum: hint('enum') };
+}
+
+function designedType(name: string, sources: Constructor[]): Function | undefined {
   const designed = sources.map((cls) => designTypeOf(cls, name)).filter((t) => t !== undefined);
-  const type = hinted ?? designed.find((t) => t !== Object) ?? designed[0] ?? (items ? Array : undefined);
-  return { type, items, enum: values };
+  return designed.find((t) => t !== Object) ?? designed[0];
+}
+
+/** Hints given with `@Field` win over what the adapter or design:type says. */
+function withHints(field: AdaptedField, hints: Hints): AdaptedField {
+  const merged = { ...field };
+  if (hints.type) merged.type = hints.type;
+  if (hints.items) merged.items = hints.items;
+  if (hints.enum) merged.enum = hints.enum;
+  if (hints.type || hints.items || hints.enum) delete merged.generator;
+  return merged;
 }
 
 /**
- * Merges what the model's decorated properties say with what the factory declares. Model fields
- * come first, in declaration order; fields only the factory declares follow.
+ * What the factory declares, merged with what a model adapter (an ORM) or the model's decorated
+ * properties say. Model fields come first, in declaration order; fields only the factory declares follow.
  */
 export function inspectModelFields(factory: Constructor | undefined, model: Constructor | undefined): ModelFields {
   const factoryDeclarations = new Map((factory ? declaredFields(factory) : []).map((d) => [d.name, d]));
   const modelDeclarations = new Map((model ? declaredFields(model) : []).map((d) => [d.name, d]));
-  const names = new Set<string>([...(model ? decoratedProperties(model) : []), ...factoryDeclarations.keys()]);
+  const adapted = model ? adaptModel(model) : undefined;
+  const known = new Map<string, AdaptedField>((adapted?.fields ?? []).map((f) => [f.name, f]));
+  const names = new Set<string>([...known.keys(), ...(model && !adapted ? decoratedProperties(model) : []), ...factoryDeclarations.keys()]);
+  const sources = [model, factory].filter((c): c is Constructor => c !== undefined);
   const fields = [...names].map((name): FieldInfo => {
     const declaration = factoryDeclarations.get(name);
-    const sources = [model, factory].filter((c): c is Constructor => c !== undefined);
-    return { name, declaration, ...typeOf(name, sources, [declaration, modelDeclarations.get(name)]) };
+    const base = known.get(name) ?? { name, type: designedType(name, sources) };
+    const hints = hintsOf([declaration, modelDeclarations.get(name)]);
+    const field = withHints(base, hints);
+    if (!field.type && field.items) field.type = Array;
+    return { ...field, declaration };
   });
-  return { fields, complete: model === undefined };
+  return { fields, complete: model === undefined || adapted !== undefined, instantiate: adapted?.instantiate };
 }

@@ -12,8 +12,16 @@ export interface FactoryOptions<T = unknown> {
   locale?: string;
   /** Seeds the factory's own faker once, when the factory is first used: the same seed, the same values. */
   seed?: number;
-  /** Builds the instance from the generated values (default: `new Model()` then assign the values). */
+  /** Builds the instance from the generated values (default: the ORM's way, else `new Model()` then assign). */
   construct?: (values: FieldValues) => T;
+  /** Nullable fields are sometimes null (true, the default) or always set (false). */
+  allowNullOptionals?: boolean;
+  /** Optional references (nullable many-to-one, one-to-one) stay unset ('null', the default) or are built ('build'). */
+  optionalRelations?: 'null' | 'build';
+  /** How deep optional relations are followed before they are left unset (default 3). */
+  maxDepth?: number;
+  /** Leave fields that have a database or ORM default unset, so the default applies (default false). */
+  useDefaults?: boolean;
 }
 
 const optionChecks: Record<keyof FactoryOptions, [expected: string, check: (value: unknown) => boolean]> = {
@@ -22,6 +30,10 @@ const optionChecks: Record<keyof FactoryOptions, [expected: string, check: (valu
   locale: [`one of faker's locale keys (${Object.keys(allFakers).slice(0, 6).join(', ')}, ...)`, (v) => typeof v === 'string' && v in allFakers],
   seed: ['a finite number', (v) => typeof v === 'number' && Number.isFinite(v)],
   construct: ['a function (values) => instance', (v) => typeof v === 'function'],
+  allowNullOptionals: ['a boolean', (v) => typeof v === 'boolean'],
+  optionalRelations: ["'null' or 'build'", (v) => v === 'null' || v === 'build'],
+  maxDepth: ['a whole number of at least 1', (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1],
+  useDefaults: ['a boolean', (v) => typeof v === 'boolean'],
 };
 
 /** Checks the options object of `@Factory` on `factory`; unknown keys are rejected (they are typos). */

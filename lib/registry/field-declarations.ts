@@ -17,6 +17,7 @@ const markerLabel: Record<ValueMarker['kind'], string> = {
   ignore: 'Ignore',
   require: 'Require',
   post: 'PostGenerated',
+  related: 'Related',
 };
 
 function ownDeclaration(prototype: object, name: string): FieldDeclaration {

@@ -1,5 +1,7 @@
-import { ConfigurationException, MissingBuildKwargException, nameOf, type PersistenceKind } from '../errors.js';
-import type { GenerationContext } from '../generators/design-type.js';
+import type { Faker } from '@faker-js/faker';
+import { ConfigurationException, FactoryException, MissingBuildKwargException, PersistenceException, nameOf, type PersistenceKind } from '../errors.js';
+import type { GenerationContext, NestedOptions } from '../generators/design-type.js';
+import { modelAdaptersVersion } from '../inspect/model-adapter.js';
 import { inspectModelFields } from '../inspect/model-fields.js';
 import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
 import type { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
@@ -11,7 +13,6 @@ import { planBuild, type BuildPlan } from './build-plan.js';
 import { FakerSource } from './faker-source.js';
 import { routeHandler } from './handler-routing.js';
 import { instantiatorFor, type Instantiate } from './instantiate.js';
-import type { Faker } from '@faker-js/faker';
 
 /** One step of the nesting path of a build, for cycle detection and messages. */
 interface PathStep {
@@ -22,10 +23,22 @@ interface PathStep {
 /** State of one build that nested builds inherit. */
 interface BuildScope {
   path: readonly PathStep[];
+  /** The maxDepth of the root factory: it bounds the whole graph. */
+  maxDepth?: number;
   /** Set for automatic factories, which generate with the faker of the factory that nests them. */
   faker?: Faker;
 }
 
+/** What a runner derives from the model once, redone only when a model adapter learns more. */
+interface Prepared<T> {
+  version: number;
+  plan: BuildPlan;
+  instantiate: Instantiate<T>;
+}
+
+const defaultMaxDepth = 3;
+/** Required relations never stop by depth; this bound only turns a runaway graph into a clear error. */
+const hardDepthLimit = 64;
 const rootScope: BuildScope = { path: [] };
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
@@ -48,9 +61,8 @@ function registrationFor(factory: Function): FactoryRegistration {
  * per instance, and routes create calls to the sync or async persistence protocol.
  */
 export class FactoryRunner<T> {
-  private cachedPlan?: BuildPlan;
+  private prepared?: Prepared<T>;
   private readonly fakerSource: FakerSource;
-  private readonly instantiate: Instantiate<T>;
   /** The model's name for messages; undefined for plain-object factories. */
   readonly modelName: string | undefined;
 
@@ -59,11 +71,10 @@ export class FactoryRunner<T> {
     private readonly factory: Constructor | undefined,
     readonly name: string,
     private readonly model: Constructor<T> | undefined,
-    options: FactoryOptions<T>,
+    private readonly options: FactoryOptions<T>,
   ) {
     this.modelName = model ? nameOf(model) : undefined;
     this.fakerSource = new FakerSource(options);
-    this.instantiate = instantiatorFor(name, model, options.construct);
   }
 
   /** The runner of a factory class (created on first use, then reused). */
@@ -87,9 +98,26 @@ export class FactoryRunner<T> {
     return runner;
   }
 
-  /** Which generator serves each field; computed on first use, when the model's metadata is complete. */
+  private get ready(): Prepared<T> {
+    const version = modelAdaptersVersion();
+    if (this.prepared?.version !== version) {
+      const inspected = inspectModelFields(this.factory, this.model);
+      const plan = planBuild(inspected, {
+        factory: this.name,
+        model: this.modelName,
+        allowNullOptionals: this.options.allowNullOptionals ?? true,
+        optionalRelations: this.options.optionalRelations ?? 'null',
+        useDefaults: this.options.useDefaults ?? false,
+      });
+      const instantiate = instantiatorFor(this.name, this.model, this.options.construct ?? (inspected.instantiate as Instantiate<T> | undefined));
+      this.prepared = { version, plan, instantiate };
+    }
+    return this.prepared;
+  }
+
+  /** Which generator serves each field: computed on first use, and again only when a model adapter learns more. */
   get plan(): BuildPlan {
-    return (this.cachedPlan ??= planBuild(this.name, this.modelName, inspectModelFields(this.factory, this.model)));
+    return this.ready.plan;
   }
 
   get faker(): Faker {
@@ -112,25 +140,29 @@ export class FactoryRunner<T> {
   createSync(overrides?: unknown): T {
     const checked = this.overrides('createSync', overrides);
     const handler = this.handler<SyncPersistenceProtocol<T>>('sync');
-    return this.expectSync(handler.save(this.buildOne(checked, rootScope)), 'save');
+    const built = this.buildOne(checked, rootScope);
+    return this.expectSync(this.persisting('createSync', () => handler.save(built)), 'save');
   }
 
   createBatchSync(size: unknown, overrides?: unknown): T[] {
     checkSize(this.name, 'createBatchSync', size);
     const handler = this.handler<SyncPersistenceProtocol<T>>('sync');
-    return this.expectSync(handler.saveMany(this.buildMany('createBatchSync', size, overrides)), 'saveMany');
+    const built = this.buildMany('createBatchSync', size, overrides);
+    return this.expectSync(this.persisting('createBatchSync', () => handler.saveMany(built)), 'saveMany');
   }
 
   async createAsync(overrides?: unknown): Promise<T> {
     const checked = this.overrides('createAsync', overrides);
     const handler = this.handler<AsyncPersistenceProtocol<T>>('async');
-    return handler.save(this.buildOne(checked, rootScope));
+    const built = this.buildOne(checked, rootScope);
+    return this.persistingAsync('createAsync', () => handler.save(built));
   }
 
   async createBatchAsync(size: unknown, overrides?: unknown): Promise<T[]> {
     checkSize(this.name, 'createBatchAsync', size);
     const handler = this.handler<AsyncPersistenceProtocol<T>>('async');
-    return handler.saveMany(this.buildMany('createBatchAsync', size, overrides));
+    const built = this.buildMany('createBatchAsync', size, overrides);
+    return this.persistingAsync('createBatchAsync', () => handler.saveMany(built));
   }
 
   /** Sets or replaces this factory's handler of the handler's kind. */
@@ -153,6 +185,27 @@ export class FactoryRunner<T> {
     return routeHandler<T>(this.requireFactory(), kind) as H;
   }
 
+  /** A handler's own failure becomes a PersistenceException naming the factory; fixtory's errors pass through. */
+  private persisting<R>(method: string, save: () => R): R {
+    try {
+      return save();
+    } catch (error) {
+      throw this.saveFailed(method, error);
+    }
+  }
+
+  private async persistingAsync<R>(method: string, save: () => Promise<R>): Promise<R> {
+    try {
+      return await save();
+    } catch (error) {
+      throw this.saveFailed(method, error);
+    }
+  }
+
+  private saveFailed(method: string, error: unknown): unknown {
+    return error instanceof FactoryException ? error : PersistenceException.saveFailed(this.name, this.modelName, method, error);
+  }
+
   private overrides(method: string, overrides: unknown): Record<string, unknown> {
     return checkOverrides(this.name, this.modelName, method, this.plan, overrides);
   }
@@ -172,37 +225,46 @@ export class FactoryRunner<T> {
   }
 
   private buildOne(overrides: Record<string, unknown>, scope: BuildScope): T {
-    const plan = this.plan;
+    const { plan, instantiate } = this.ready;
     if (this.model && plan.names.size === 0 && Object.keys(overrides).length === 0) {
       throw ConfigurationException.noKnownFields(this.name, nameOf(this.model));
     }
     const path = this.model ? [...scope.path, { model: this.model }] : scope.path;
-    const ctx = this.context(path, scope.faker ?? this.faker);
+    const ctx = this.context({ path, maxDepth: scope.maxDepth ?? this.options.maxDepth ?? defaultMaxDepth, faker: scope.faker ?? this.faker });
     const values: FieldValues = Object.create(null);
     for (const { name, step } of plan.fields) {
       if (Object.hasOwn(overrides, name)) values[name] = overrides[name];
-      else if (step.kind === 'generate') values[name] = step.generate(ctx);
-      else if (step.kind === 'require') throw MissingBuildKwargException.forField(this.name, name);
+      else if (step.kind === 'generate') {
+        const value = step.generate(ctx);
+        if (value !== undefined) values[name] = value;
+      } else if (step.kind === 'require') throw MissingBuildKwargException.forField(this.name, name);
     }
     for (const key of Object.keys(overrides)) if (!Object.hasOwn(values, key)) values[key] = overrides[key];
     for (const { name, step } of plan.postGenerated) {
       if (step.kind === 'post' && !Object.hasOwn(overrides, name)) values[name] = step.generate(ctx, values);
     }
-    return this.instantiate(values);
+    const instance = instantiate(values);
+    for (const { name, step } of plan.attached) {
+      if (step.kind === 'attach' && !Object.hasOwn(overrides, name)) step.attach(ctx, instance as object);
+    }
+    return instance;
   }
 
-  private context(path: readonly PathStep[], faker: Faker): GenerationContext {
+  private context(scope: Required<Pick<BuildScope, 'path' | 'maxDepth' | 'faker'>>): GenerationContext {
+    const { path, maxDepth, faker } = scope;
     return {
       faker,
-      buildNested: (model, field) => {
+      buildNested: (model: Function, field: string, options: NestedOptions = {}) => {
         const here = path.length > 0 ? [...path.slice(0, -1), { ...path[path.length - 1]!, field }] : path;
-        if (here.some((step) => step.model === model)) {
+        if (options.optional && here.length >= maxDepth) return undefined;
+        if ((!options.optional && here.some((step) => step.model === model)) || here.length >= hardDepthLimit) {
           const names = [...here.map((s) => `${nameOf(s.model)}${s.field ? `.${s.field}` : ''}`), nameOf(model)];
           throw ConfigurationException.cycle(this.name, names);
         }
-        const factory = registry.get(model as Constructor);
-        if (factory) return FactoryRunner.of(factory).buildOne({}, { path: here });
-        return FactoryRunner.automatic(model).buildOne({}, { path: here, faker });
+        const overrides = options.overrides ?? {};
+        const factory = options.factory ?? registry.get(model as Constructor);
+        if (factory) return FactoryRunner.of(factory).buildOne(overrides, { path: here, maxDepth });
+        return FactoryRunner.automatic(model).buildOne(overrides, { path: here, maxDepth, faker });
       },
     };
   }

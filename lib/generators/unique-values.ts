@@ -1,0 +1,82 @@
+import { ConfigurationException } from '../errors.js';
+import type { GenerationContext, ValueGenerator } from './design-type.js';
+
+/** What a unique field's values look like, which decides how they are kept distinct. */
+export type UniqueShape = 'string' | 'integer' | 'other';
+
+interface UniqueState {
+  count: number;
+  seen?: Set<unknown>;
+  offset?: number;
+}
+
+const states = new Map<string, UniqueState>();
+const maxAttempts = 100;
+
+function stateOf(key: string): UniqueState {
+  let state = states.get(key);
+  if (!state) states.set(key, (state = { count: 0 }));
+  return state;
+}
+
+/** Forgets every value produced so far (for one key, or all). */
+export function resetUniqueValues(key?: string): void {
+  if (key === undefined) states.clear();
+  else states.delete(key);
+}
+
+/** Makes a string distinct by a counter suffix, placed before the domain of an email, within `maxLength`. */
+function distinctString(value: string, count: number, maxLength: number | undefined): string | undefined {
+  const suffix = `.${count.toString(36)}`;
+  const at = value.indexOf('@');
+  const [head, tail] = at > 0 ? [value.slice(0, at), value.slice(at)] : [value, ''];
+  const room = (maxLength ?? Number.POSITIVE_INFINITY) - suffix.length - tail.length;
+  if (room < 1) {
+    // Too short for the value and a suffix: the counter alone, while it fits.
+    const bare = count.toString(36);
+    return maxLength !== undefined && bare.length <= maxLength ? bare : undefined;
+  }
+  return `${head.slice(0, room)}${suffix}${tail}`;
+}
+
+/**
+ * Wraps a generator so that its values never repeat for `key` (Model.field) in this process:
+ * strings get a counter suffix (so they stay readable and within `maxLength`), integers count
+ * up from a random offset below `maxInteger`, other values are redrawn until new.
+ */
+export function uniqueGenerator(
+  factory: string,
+  key: string,
+  generate: ValueGenerator,
+  shape: UniqueShape,
+  limits: { maxLength?: number; maxInteger?: number } = {},
+): ValueGenerator {
+  return (ctx: GenerationContext) => {
+    const state = stateOf(key);
+    if (shape === 'string') {
+      const value = distinctString(String(generate(ctx)), state.count, limits.maxLength);
+      if (value === undefined) throw ConfigurationException.uniqueExhausted(factory, key, state.count);
+      state.count += 1;
+      return value;
+    }
+    if (shape === 'integer') {
+      const max = limits.maxInteger ?? Number.MAX_SAFE_INTEGER;
+      state.offset ??= ctx.faker.number.int({ min: 1, max: Math.max(1, Math.floor(max / 2)) });
+      const value = state.offset + state.count;
+      if (value > max) throw ConfigurationException.uniqueExhausted(factory, key, state.count);
+      state.count += 1;
+      return value;
+    }
+    state.seen ??= new Set();
+    for (let attempt = 0; attempt < maxAttempts; attempt++) {
+      const value = generate(ctx);
+      const identity = value instanceof Date ? value.getTime() : typeof value === 'object' ? JSON.stringify(value) : value;
+      if (!state.seen.has(identity)) {
+        state.seen.add(identity);
+        state.count += 1;
+        return value;
+      }
+    }
+    throw ConfigurationException.uniqueExhausted(factory, key, state.count);
+  };
+}
