@@ -163,6 +163,19 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static noEntityManager(handler: string): ConfigurationException {
+    return new ConfigurationException(
+      `${handler} has no EntityManager to write with: pass one (new ${handler}(orm.em.fork()), or a ` +
+        `function returning one), or register the ORM once after MikroORM.init with useMikroOrm(orm).`,
+    );
+  }
+
+  static noTestTransaction(): ConfigurationException {
+    return new ConfigurationException(
+      `TestTransaction.em is only set while a test runs: call begin() first (in beforeEach, or through mochaHooks()).`,
+    );
+  }
+
   static constructorFailed(factory: string, model: string, cause: unknown): ConfigurationException {
     return new ConfigurationException(
       `${factory} could not construct ${model} with \`new ${model}()\`: ${String(
@@ -197,6 +210,10 @@ export class ParameterException extends FactoryException {
 
   static decoratorArgument(decorator: string, where: string, expected: string, got: unknown): ParameterException {
     return new ParameterException(`@${decorator} on ${where}: expected ${expected}, got ${describe(got)}.`);
+  }
+
+  static invalidArgument(where: string, expected: string, got: unknown): ParameterException {
+    return new ParameterException(`${where}: expected ${expected}, got ${describe(got)}.`);
   }
 
   static decoratorTarget(decorator: string, where: string, expected: string): ParameterException {

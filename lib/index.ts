@@ -4,11 +4,20 @@ import './inspect/decorated-properties.js';
 export { BaseFactory, type FactoryClass } from './base-factory.js';
 export { Factory, type FactoryDecorator } from './decorators/factory.js';
 export { Persist } from './decorators/persist.js';
-export { Use, Ignore, Require, PostGenerated, Field, type FieldDecorator } from './decorators/fields.js';
-export type { FieldHint } from './fields/markers.js';
+export { Use, Ignore, Require, PostGenerated, Field, Related, type FieldDecorator } from './decorators/fields.js';
+export type { FieldHint, RelatedOptions, RelatedSize } from './fields/markers.js';
 export { SyncPersistenceProtocol, AsyncPersistenceProtocol, type PersistenceHandler } from './persistence/protocols.js';
 export type { HandlerInput, PersistOptions } from './persistence/handler-source.js';
 export { FactoryRunner } from './runner/factory-runner.js';
+export {
+  MikroOrmPersistence,
+  MikroOrmSyncPersistence,
+  TestTransaction,
+  useMikroOrm,
+  forgetMikroOrms,
+  type EntityManagerSource,
+  type MikroOrmPersistenceOptions,
+} from './mikro-orm/index.js';
 export { registry, type FactoryRegistry, type FactoryRegistration } from './registry/registry.js';
 export type { FactoryOptions } from './registry/factory-options.js';
 export {
@@ -16,6 +25,8 @@ export {
   ConfigurationException,
   ParameterException,
   MissingBuildKwargException,
+  PersistenceException,
   type PersistenceKind,
 } from './errors.js';
 export type { Constructor, FieldValues, ModelOf, Overrides } from './types.js';
+export type { EntityManagerLike, MikroOrmLike } from './mikro-orm/orm-types.js';

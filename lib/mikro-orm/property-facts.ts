@@ -1,0 +1,167 @@
+import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
+import { designTypeOf } from '../inspect/decorated-properties.js';
+import { enumValues } from '../generators/enum-values.js';
+import { mikroOrmCore } from './metadata-lookup.js';
+
+export type PropertyKind = 'scalar' | 'm:1' | '1:1' | '1:m' | 'm:n' | 'embedded';
+
+/** One entity property, reduced to the facts generation needs; the same shape before and after discovery. */
+export interface PropertyFacts {
+  name: string;
+  kind: PropertyKind;
+  /** Lower-case type name: 'string', 'text', 'integer', 'decimal', 'datetime', 'date', 'uuid', ... */
+  type: string;
+  /** The first column type, lower-case ('varchar(12)', 'numeric(8,2)'). */
+  columnType?: string;
+  /** What the property holds at runtime when MikroORM says ('string', 'number', 'bigint', 'Date', ...). */
+  runtimeType?: string;
+  /** The class name of a custom (not built-in) MikroORM Type. */
+  customType?: string;
+  length?: number;
+  precision?: number;
+  scale?: number;
+  nullable: boolean;
+  unique: boolean;
+  primary: boolean;
+  /** Written by the database or the ORM, never by a factory. */
+  managed: boolean;
+  hasDefault: boolean;
+  items?: unknown[];
+  array: boolean;
+  /** The related entity or embeddable class. */
+  target?: Function;
+  owner: boolean;
+  mappedBy?: string;
+}
+
+/** Built-in Type classes by their class name, mapped to fixtory's type names. */
+const builtinTypes: Record<string, string> = {
+  ArrayType: 'array',
+  BigIntType: 'bigint',
+  BlobType: 'blob',
+  BooleanType: 'boolean',
+  CharacterType: 'character',
+  DateTimeType: 'datetime',
+  DateType: 'date',
+  DecimalType: 'decimal',
+  DoubleType: 'double',
+  EnumArrayType: 'enumarray',
+  EnumType: 'string',
+  FloatType: 'float',
+  IntegerType: 'integer',
+  IntervalType: 'interval',
+  JsonType: 'json',
+  MediumIntType: 'mediumint',
+  SmallIntType: 'smallint',
+  StringType: 'string',
+  TextType: 'text',
+  TimeType: 'time',
+  TinyIntType: 'tinyint',
+  Uint8ArrayType: 'uint8array',
+  UnknownType: 'unknown',
+  UuidType: 'uuid',
+};
+
+function isBuiltinTypeClass(cls: Function): boolean {
+  const types = mikroOrmCore()?.types as Record<string, unknown> | undefined;
+  return types !== undefined && Object.values(types).includes(cls);
+}
+
+/** A type given as a name, a Type class or a Type instance → fixtory's name, or the custom class name. */
+function typeName(type: unknown): { type: string; customType?: string } {
+  if (typeof type === 'string') return { type: type === 'Date' ? 'datetime' : type.toLowerCase() };
+  const cls = typeof type === 'function' ? type : (type as object | undefined)?.constructor;
+  if (!cls) return { type: 'unknown' };
+  if (isBuiltinTypeClass(cls) && builtinTypes[cls.name]) return { type: builtinTypes[cls.name]! };
+  return { type: 'custom', customType: cls.name };
+}
+
+/** MikroORM leaves unset sizes as NaN on some properties. */
+function finite(value: number | undefined): number | undefined {
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function isManaged(prop: Partial<EntityProperty>, kind: PropertyKind, owner: boolean): boolean {
+  return Boolean(
+    (prop.primary && prop.autoincrement) ||
+      prop.version ||
+      prop.formula ||
+      prop.persist === false ||
+      prop.generated ||
+      prop.onCreate ||
+      prop.embedded ||
+      (kind === '1:1' && !owner),
+  );
+}
+
+/** Facts of a property of discovered metadata (after `MikroORM.init`). */
+export function fromDiscovered(prop: EntityProperty): PropertyFacts {
+  const kind = prop.kind as PropertyKind;
+  const named = prop.customType ? typeName(prop.customType) : typeName(prop.type);
+  const owner = kind === '1:1' ? Boolean(prop.owner) : true;
+  return {
+    name: prop.name,
+    kind,
+    ...named,
+    columnType: prop.columnTypes?.[0]?.toLowerCase(),
+    runtimeType: prop.runtimeType,
+    length: finite(prop.length),
+    precision: finite(prop.precision),
+    scale: finite(prop.scale),
+    nullable: Boolean(prop.nullable),
+    unique: Boolean(prop.unique) || Boolean(prop.primary),
+    primary: Boolean(prop.primary),
+    managed: isManaged(prop, kind, owner),
+    hasDefault: prop.default !== undefined || prop.defaultRaw !== undefined,
+    items: prop.items as unknown[] | undefined,
+    array: Boolean(prop.array),
+    target: kind === 'embedded' ? (prop.embeddable as Function | undefined) : prop.targetMeta?.class,
+    owner,
+    mappedBy: prop.mappedBy,
+  };
+}
+
+const designTypeNames = new Map<Function, string>([
+  [String, 'string'],
+  [Number, 'integer'],
+  [Boolean, 'boolean'],
+  [Date, 'datetime'],
+  [BigInt, 'bigint'],
+]);
+
+/** Facts of a property of raw decorator metadata (before `MikroORM.init`), completed with design:type. */
+export function fromRaw(meta: EntityMetadata, prop: EntityProperty): PropertyFacts {
+  const kind = (prop.kind ?? 'scalar') as PropertyKind;
+  const rawItems = typeof prop.items === 'function' ? (prop.items as () => unknown)() : prop.items;
+  const items = rawItems === undefined ? undefined : enumValues(rawItems as object);
+  const design = designTypeOf(meta.class, prop.name);
+  const named =
+    prop.type !== undefined
+      ? typeName(prop.type)
+      : items
+        ? { type: typeof items[0] === 'number' ? 'integer' : 'string' }
+        : { type: (design && designTypeNames.get(design)) ?? 'unknown' };
+  const owner = kind === '1:1' ? Boolean(prop.owner ?? (prop.inversedBy || !prop.mappedBy)) : true;
+  const autoincrement = prop.primary && named.type === 'integer' && prop.autoincrement !== false;
+  const target = typeof prop.entity === 'function' ? (prop.entity as () => Function)() : undefined;
+  return {
+    name: prop.name,
+    kind,
+    ...named,
+    columnType: (prop as { columnType?: string }).columnType?.toLowerCase(),
+    runtimeType: design === Date ? 'Date' : undefined,
+    length: finite(prop.length),
+    precision: finite(prop.precision),
+    scale: finite(prop.scale),
+    nullable: Boolean(prop.nullable),
+    unique: Boolean(prop.unique) || Boolean(prop.primary),
+    primary: Boolean(prop.primary),
+    managed: isManaged({ ...prop, autoincrement }, kind, owner),
+    hasDefault: prop.default !== undefined || prop.defaultRaw !== undefined,
+    items,
+    array: Boolean(prop.array),
+    target,
+    owner,
+    mappedBy: typeof prop.mappedBy === 'string' ? prop.mappedBy : undefined,
+  };
+}

@@ -1,0 +1,50 @@
+import type { EntityManagerLike, MikroOrmLike } from './orm-types.js';
+import { ConfigurationException } from '../errors.js';
+import { registry } from '../registry/registry.js';
+import { MikroOrmPersistence } from './persistence.js';
+
+/**
+ * Runs each test in a database transaction that is rolled back afterwards, so every test starts
+ * from the same state. While a test runs, `em` is its EntityManager and, unless told otherwise,
+ * every factory without an async handler of its own writes through it.
+ *
+ * With mocha: `beforeEach(() => tx.begin()); afterEach(() => tx.rollback());`, or in a root hook
+ * plugin: `export const mochaHooks = async () => new TestTransaction(await initOrm()).mochaHooks();`
+ */
+export class TestTransaction {
+  private current?: EntityManagerLike;
+
+  constructor(
+    private readonly orm: MikroOrmLike,
+    private readonly options: { setDefaultPersistence?: boolean } = {},
+  ) {}
+
+  /** The EntityManager of the running test. Query through it: the test's writes are visible only there. */
+  get em(): EntityManagerLike {
+    if (!this.current) throw ConfigurationException.noTestTransaction();
+    return this.current;
+  }
+
+  async begin(): Promise<void> {
+    if (this.current) await this.rollback();
+    const em = this.orm.em.fork();
+    await em.begin();
+    this.current = em;
+    if (this.options.setDefaultPersistence !== false) {
+      registry.setDefaultPersistence(() => new MikroOrmPersistence(this.em), { kind: 'async' });
+    }
+  }
+
+  async rollback(): Promise<void> {
+    const em = this.current;
+    if (!em) return;
+    this.current = undefined;
+    if (this.options.setDefaultPersistence !== false) registry.clearDefaultPersistence('async');
+    await em.rollback();
+  }
+
+  /** `beforeEach` / `afterEach` hooks for a mocha root hook plugin. */
+  mochaHooks(): { beforeEach(): Promise<void>; afterEach(): Promise<void> } {
+    return { beforeEach: () => this.begin(), afterEach: () => this.rollback() };
+  }
+}
