@@ -31,6 +31,8 @@ function adaptProperty(facts: PropertyFacts): AdaptedField {
     case 'scalar': {
       if (facts.items && !facts.array) return { ...field, enum: facts.items, unique: facts.unique };
       const scalar = scalarGenerator(facts);
+      // A nullable column of a type fixtory cannot tell (before discovery, `T | null` reflects as Object) takes null.
+      if (scalar instanceof Unresolvable && facts.nullable && facts.type === 'unknown') return { ...field, generator: () => null, nullable: false };
       if (scalar instanceof Unresolvable) return { ...field, generator: scalar };
       const { generate, type, maxLength, maxInteger } = scalar;
       return { ...field, generator: generate, type, maxLength, maxInteger, unique: facts.unique };

@@ -129,6 +129,14 @@ const designTypeNames = new Map<Function, string>([
   [BigInt, 'bigint'],
 ]);
 
+/** `number & Opt` and the like reflect as Object; a default value still tells the type. */
+function defaultTypeName(value: unknown): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'double';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'boolean';
+  return 'unknown';
+}
+
 /** Facts of a property of raw decorator metadata (before `MikroORM.init`), completed with design:type. */
 export function fromRaw(meta: EntityMetadata, prop: EntityProperty): PropertyFacts {
   const kind = (prop.kind ?? 'scalar') as PropertyKind;
@@ -140,7 +148,7 @@ export function fromRaw(meta: EntityMetadata, prop: EntityProperty): PropertyFac
       ? typeName(prop.type)
       : items
         ? { type: typeof items[0] === 'number' ? 'integer' : 'string' }
-        : { type: (design && designTypeNames.get(design)) ?? 'unknown' };
+        : { type: (design && designTypeNames.get(design)) ?? defaultTypeName(prop.default) };
   const owner = kind === '1:1' ? Boolean(prop.owner ?? (prop.inversedBy || !prop.mappedBy)) : true;
   const autoincrement = prop.primary && named.type === 'integer' && prop.autoincrement !== false;
   const target = typeof prop.entity === 'function' ? (prop.entity as () => Function)() : undefined;

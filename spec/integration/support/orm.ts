@@ -8,6 +8,8 @@ import { allEntities } from './entities.js';
 export interface TestDatabase {
   orm: MikroORM;
   file: string;
+  /** Every SQL statement MikroORM ran, in order ('begin', 'insert into ...', 'commit', ...). */
+  queries: string[];
   /** Runs raw SQL on a fresh fork: what is really in the database, not in any identity map. */
   sql<R = Record<string, unknown>>(query: string, params?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
@@ -17,11 +19,20 @@ export interface TestDatabase {
 export async function openTestDatabase(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'fixtory-db-'));
   const file = join(dir, 'test.sqlite');
-  const orm = await MikroORM.init({ dbName: file, entities: allEntities, debug: false, allowGlobalContext: false });
+  const queries: string[] = [];
+  const orm = await MikroORM.init({
+    dbName: file,
+    entities: allEntities,
+    debug: ['query'],
+    colors: false,
+    logger: (message) => queries.push(message.replace(/^\[query\]\s*/, '')),
+  });
   await orm.schema.createSchema();
+  queries.length = 0;
   return {
     orm,
     file,
+    queries,
     sql: (query, params = []) => orm.em.fork().getConnection().execute(query, params, 'all'),
     close: async () => {
       await orm.close(true);

@@ -1,0 +1,190 @@
+import 'reflect-metadata';
+import { expect } from 'chai';
+import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, useMikroOrm, forgetMikroOrms } from 'fixtory';
+import { expectRejects, expectThrows } from '../support/expect-error.js';
+import { Author, Book, Genre, KitchenSink, Level, Place, Seat } from './support/entities.js';
+import { openTestDatabase, type TestDatabase } from './support/orm.js';
+
+@Factory(KitchenSink)
+@Persist(MikroOrmPersistence)
+class KitchenSinkFactory extends BaseFactory<KitchenSink> {}
+
+@Factory(KitchenSink, { allowNullOptionals: false })
+class FilledSinkFactory extends BaseFactory<KitchenSink> {}
+
+@Factory(KitchenSink, { useDefaults: true })
+@Persist(MikroOrmPersistence)
+class DefaultsSinkFactory extends BaseFactory<KitchenSink> {}
+
+@Factory(Seat)
+@Persist(MikroOrmPersistence)
+class SeatFactory extends BaseFactory<Seat> {}
+
+@Factory(Place)
+class PlaceFactory extends BaseFactory<Place> {}
+
+/** The generated scalar values of an entity, comparable with what is read back. */
+const scalarFields = [
+  'code', 'email', 'shortName', 'initials', 'body', 'nickname', 'tiny', 'small', 'count', 'ratio', 'score', 'price',
+  'big', 'bigNative', 'flag', 'at', 'day', 'clock', 'uid', 'meta', 'genre', 'level', 'genres', 'labels', 'blob',
+  'bytes', 'address', 'secondAddress', 'pastAddresses',
+] as const;
+
+function comparable(value: unknown): unknown {
+  if (value instanceof Uint8Array) return [...value];
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === undefined) return null;
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v)]));
+  }
+  return value;
+}
+
+describe('MikroORM: generation from metadata', function () {
+  this.timeout(60_000);
+  let db: TestDatabase;
+
+  before(async () => {
+    db = await openTestDatabase();
+    useMikroOrm(db.orm);
+  });
+  after(() => db.close());
+
+  describe('an entity with every property kind and no field declarations', () => {
+    let created: KitchenSink[];
+    before(async () => {
+      created = await KitchenSinkFactory.createBatchAsync(30);
+    });
+
+    it('round-trips: read back through a fresh fork, every generated value is what was saved', async () => {
+      const fork = db.orm.em.fork();
+      for (const sink of created) {
+        const stored = await fork.findOneOrFail(KitchenSink, sink.id);
+        for (const field of scalarFields) {
+          expect(comparable(stored[field]), `KitchenSink.${field}`).to.deep.equal(comparable(sink[field]));
+        }
+      }
+    });
+
+    it('keeps string lengths within their columns', async () => {
+      const [lengths] = await db.sql<Record<string, number>>(
+        'select max(length(code)) as code, max(length(short_name)) as short, min(length(initials)) as minInitials, ' +
+          'max(length(initials)) as maxInitials, max(length(address_street)) as street from kitchen_sink',
+      );
+      expect(lengths!['code']).to.be.at.most(20);
+      expect(lengths!['short']).to.be.at.most(12);
+      expect([lengths!['minInitials'], lengths!['maxInitials']]).to.deep.equal([3, 3]);
+      expect(lengths!['street']).to.be.at.most(60);
+    });
+
+    it('writes only enum members', async () => {
+      const genres = await db.sql<{ genre: string }>('select distinct genre from kitchen_sink');
+      const levels = await db.sql<{ level: number }>('select distinct level from kitchen_sink');
+      genres.forEach(({ genre }) => expect(Object.values(Genre)).to.include(genre));
+      levels.forEach(({ level }) => expect([Level.Low, Level.Mid, Level.High]).to.include(level));
+      const genreLists = await db.sql<{ genres: string }>('select genres from kitchen_sink');
+      genreLists.forEach(({ genres }) => genres.split(',').forEach((g) => expect(Object.values(Genre)).to.include(g)));
+    });
+
+    it('never repeats unique values', async () => {
+      const [counts] = await db.sql<Record<string, number>>(
+        'select count(*) as total, count(distinct code) as codes, count(distinct email) as emails from kitchen_sink',
+      );
+      expect(counts!['codes']).to.equal(counts!['total']);
+      expect(counts!['emails']).to.equal(counts!['total']);
+    });
+
+    it('leaves no NOT NULL column empty', async () => {
+      const columns = await db.sql<{ name: string; notnull: number }>('pragma table_info(kitchen_sink)');
+      const required = columns.filter((c) => c.notnull === 1).map((c) => c.name);
+      expect(required).to.include.members(['code', 'email', 'price', 'address_street']);
+      for (const column of required) {
+        const [row] = await db.sql<{ n: number }>(`select count(*) as n from kitchen_sink where ${column} is null`);
+        expect(row!.n, column).to.equal(0);
+      }
+    });
+
+    it('leaves what the ORM and the database set to them', async () => {
+      const ids = created.map((s) => s.id);
+      const rows = await db.sql<Record<string, unknown>>(`select id, version, created_at from kitchen_sink where id in (${ids.join(',')}) order by id`);
+      rows.forEach((row) => expect(Number(row['version'])).to.equal(1));
+      expect(new Set(rows.map((r) => r['created_at']))).to.have.length(1);
+      expect(rows.map((r) => r['id'])).to.deep.equal(ids);
+      const fork = db.orm.em.fork();
+      const reloaded = await fork.findOneOrFail(KitchenSink, created[0]!.id);
+      expect(reloaded.countPlusOne).to.equal(reloaded.count + 1);
+      expect(created[0]!.transient).to.equal(undefined);
+    });
+
+    it('makes nullable columns sometimes null by default, and always set with allowNullOptionals: false', () => {
+      expect(new Set(created.map((s) => s.nickname === null))).to.deep.equal(new Set([true, false]));
+      FilledSinkFactory.batch(30).forEach((sink) => {
+        expect(sink.nickname).to.be.a('string');
+        expect(sink.secondAddress).to.be.an('object');
+      });
+    });
+
+    it('leaves defaulted columns to their defaults with useDefaults: true', async () => {
+      const sink = await DefaultsSinkFactory.createAsync();
+      const [row] = await db.sql<{ with_default: number }>('select with_default from kitchen_sink where id = ?', [sink.id]);
+      expect(row!.with_default).to.equal(5);
+    });
+  });
+
+  it('10,000 creates of an entity with a unique email and a unique varchar(20) code succeed', async () => {
+    for (let round = 0; round < 10; round++) await KitchenSinkFactory.createBatchAsync(1000);
+    const [counts] = await db.sql<Record<string, number>>(
+      'select count(*) as total, count(distinct code) as codes, count(distinct email) as emails, max(length(code)) as longest from kitchen_sink',
+    );
+    expect(counts!['total']).to.be.at.least(10_000);
+    expect(counts!['codes']).to.equal(counts!['total']);
+    expect(counts!['emails']).to.equal(counts!['total']);
+    expect(counts!['longest']).to.be.at.most(20);
+  });
+
+  it('keeps composite (class-level) unique keys distinct', async () => {
+    await SeatFactory.createBatchAsync(500);
+    const [row] = await db.sql<{ total: number; distinctPairs: number }>(
+      "select count(*) as total, count(distinct row || '-' || number) as distinctPairs from seat",
+    );
+    expect(row!.distinctPairs).to.equal(row!.total);
+  });
+
+  it('builds an entity the way em.create builds it (constructor parameters, initialised collections)', () => {
+    @Factory(Book)
+    class PlainBookFactory extends BaseFactory<Book> {}
+    const book = PlainBookFactory.build({ title: 'Dune' });
+    const viaEm = db.orm.em.fork().create(Book, { title: 'Dune', author: book.author }, { persist: false });
+    expect(book).to.be.instanceOf(Book);
+    expect(book.title).to.equal(viaEm.title);
+    expect(book.tags.isInitialized()).to.equal(true);
+    expect(book.author.books.contains(book)).to.equal(true);
+  });
+
+  it('asks for @Use on a property with a custom Type it cannot generate', () => {
+    expectThrows(() => PlaceFactory.build(), ConfigurationException, 'PlaceFactory cannot generate Place.location', 'custom MikroORM type PointType', '@Use(');
+    expect(PlaceFactory.build({ location: { x: 1, y: 2 } as never }).name).to.be.a('string');
+  });
+
+  it('before MikroORM.init, generates from the raw decorator metadata and design:type', async () => {
+    forgetMikroOrms();
+    try {
+      @Factory(Author)
+      class EarlyAuthorFactory extends BaseFactory<Author> {}
+      const author = EarlyAuthorFactory.build();
+      expect(author).to.be.instanceOf(Author);
+      expect(author.name).to.be.a('string');
+      expect(author.name.length).to.be.at.most(80);
+      expect(author.email).to.include('@');
+      expect(author).not.to.have.property('id');
+      const sink = KitchenSinkFactory.build();
+      expect(sink.address.street).to.be.a('string');
+      expect(sink.address.city).to.equal(null);
+      EarlyAuthorFactory.setPersistence(MikroOrmPersistence);
+      await expectRejects(EarlyAuthorFactory.createAsync(), ConfigurationException, 'MikroOrmPersistence has no EntityManager', 'useMikroOrm(orm)');
+    } finally {
+      useMikroOrm(db.orm);
+    }
+  });
+});
