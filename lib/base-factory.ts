@@ -1,5 +1,5 @@
 import type { PersistenceKind } from './errors.js';
-import type { HandlerInput, PersistOptions } from './persistence/handler-source.js';
+import type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';
 import { FactoryRunner } from './runner/factory-runner.js';
 import type { ModelOf, Overrides, modelType } from './types.js';
 
@@ -57,6 +57,8 @@ export abstract class BaseFactory<T extends object> {
   }
 
   /** Sets or replaces this factory's handler of the handler's kind (sync or async) at runtime. */
+  static setPersistence<F extends BaseFactory<any>>(this: ConcreteFactoryClass<F>, handler: SyncHandlerInput<ModelOf<F>>, options?: PersistOptions): void;
+  static setPersistence<F extends BaseFactory<any>>(this: ConcreteFactoryClass<F>, handler: AsyncHandlerInput<ModelOf<F>>, options?: PersistOptions): void;
   static setPersistence<F extends BaseFactory<any>>(
     this: ConcreteFactoryClass<F>,
     handler: HandlerInput<ModelOf<F>>,

@@ -7,7 +7,7 @@ export { Persist } from './decorators/persist.js';
 export { Use, Ignore, Require, PostGenerated, Field, Related, type FieldDecorator } from './decorators/fields.js';
 export type { FieldHint, RelatedOptions, RelatedSize } from './fields/markers.js';
 export { SyncPersistenceProtocol, AsyncPersistenceProtocol, type PersistenceHandler } from './persistence/protocols.js';
-export type { HandlerInput, PersistOptions } from './persistence/handler-source.js';
+export type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';
 export { FactoryRunner } from './runner/factory-runner.js';
 export {
   MikroOrmPersistence,

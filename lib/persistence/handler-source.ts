@@ -1,11 +1,14 @@
 import { ConfigurationException, ParameterException, type PersistenceKind } from '../errors.js';
 import { AsyncPersistenceProtocol, SyncPersistenceProtocol, type PersistenceHandler } from './protocols.js';
 
+/** A sync handler, a class of them, or a lazy provider of one. */
+export type SyncHandlerInput<T> = SyncPersistenceProtocol<T> | (new () => SyncPersistenceProtocol<T>) | (() => SyncPersistenceProtocol<T>);
+
+/** An async handler, a class of them, or a lazy provider of one. */
+export type AsyncHandlerInput<T> = AsyncPersistenceProtocol<T> | (new () => AsyncPersistenceProtocol<T>) | (() => AsyncPersistenceProtocol<T>);
+
 /** What `@Persist` and `setPersistence` accept: a handler, a handler class, or a lazy provider. */
-export type HandlerInput<T> =
-  | PersistenceHandler<T>
-  | (new () => PersistenceHandler<T>)
-  | (() => PersistenceHandler<T>);
+export type HandlerInput<T> = SyncHandlerInput<T> | AsyncHandlerInput<T>;
 
 export interface PersistOptions {
   /** The protocol of a handler that only `implements` it (or of a lazy provider, to skip resolving it early). */
