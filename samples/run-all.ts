@@ -1,6 +1,7 @@
 /** `npm run samples`: runs every sample and prints what it did. */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
+import { main as betterSqlite } from './better-sqlite3-sync.js';
 import { main as bothHandlers } from './both-handlers.js';
 import { main as errorHandling } from './error-handling.js';
 import { main as jsonAsync } from './json-file-async.js';
@@ -23,3 +24,5 @@ const runtime = runtimeHandler();
 console.log(`runtime-handler: ${rows(runtime.defaultFile)} by the global default, ${rows(runtime.tenantFile)} by the factory's own`);
 const errors = await errorHandling();
 errors.messages.forEach((message) => console.log(`error-handling: ConfigurationException: ${message}`));
+const sqlite = betterSqlite();
+console.log(`better-sqlite3-sync: customers #${[sqlite.one, ...sqlite.many].map((c) => c.id).join(', #')} written synchronously`);

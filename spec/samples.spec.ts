@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { ConfigurationException } from 'fixtory';
+import { ConfigurationException, PersistenceException } from 'fixtory';
+import { CustomerFactory, customerDb, main as betterSqlite } from '../samples/better-sqlite3-sync.js';
+import { expectThrows } from './support/expect-error.js';
 import { main as bothHandlers } from '../samples/both-handlers.js';
 import { main as errorHandling } from '../samples/error-handling.js';
 import { main as jsonAsync } from '../samples/json-file-async.js';
@@ -68,6 +70,47 @@ describe('samples', () => {
     expect(ConfigurationException).to.be.a('function');
   });
 
+  it('better-sqlite3-sync: a real synchronous handler writes before createSync returns', () => {
+    const { one, many } = betterSqlite();
+    const stored = customerDb.prepare('select id, name, email, city from customer order by id').all() as Record<string, unknown>[];
+    expect(stored.map((row) => row['id'])).to.include.members([one, ...many].map((c) => c.id));
+    expect(stored.find((row) => row['id'] === one.id)).to.deep.include({ city: 'Lisbon', email: one.email });
+  });
+
+  it('better-sqlite3-sync: a failing batch writes nothing (one transaction) and says which factory failed', () => {
+    const before = (customerDb.prepare('select count(*) as n from customer').get() as { n: number }).n;
+    const taken = CustomerFactory.createSync();
+    const error = expectThrows(() => CustomerFactory.createBatchSync(3, { email: taken.email }), PersistenceException, 'CustomerFactory.createBatchSync could not save Customer', 'UNIQUE');
+    expect((error.cause as Error).constructor.name).to.equal('SqliteError');
+    expect((customerDb.prepare('select count(*) as n from customer').get() as { n: number }).n).to.equal(before + 1);
+  });
+
+  it('the MikroORM demo (npm start) writes users and a Book/Author graph and reads them back', function () {
+    this.timeout(30_000);
+    const script = fileURLToPath(new URL('../samples/mikro-orm-demo.js', import.meta.url));
+    const { ids, storedUsers, storedBooks } = JSON.parse(execFileSync(process.execPath, [script, '--json'], { encoding: 'utf8' })) as {
+      ids: { ada: number; users: number[]; books: [number, string][] };
+      storedUsers: { id: number; name: string; email: string }[];
+      storedBooks: { id: number; title: string; author: { id: number; name: string } }[];
+    };
+    expect(storedUsers).to.have.length(6);
+    expect(storedUsers[0]!.name).to.equal('Ada Lovelace');
+    expect(new Set(storedUsers.map((u) => u.email)).size).to.equal(6);
+    expect(storedUsers.map((u) => u.id)).to.deep.equal([ids.ada, ...ids.users]);
+    expect(storedBooks.map((b) => [b.id, b.title])).to.deep.equal(ids.books);
+    expect(new Set(storedBooks.map((b) => b.author.id)).size).to.equal(3);
+    storedBooks.forEach((book) => expect(book.author.name).to.be.a('string').and.not.be.empty);
+  });
+
+  it('npm start prints what the demo wrote, read back from the database', function () {
+    this.timeout(30_000);
+    const script = fileURLToPath(new URL('../samples/mikro-orm-demo.js', import.meta.url));
+    const output = execFileSync(process.execPath, [script], { encoding: 'utf8' });
+    expect(output).to.match(/fixtory demo: wrote to .*demo\.sqlite/);
+    expect(output.match(/^ {2}#\d+ .+ <[^>]+@[^>]+>/gm)).to.have.length(6);
+    expect(output.match(/^ {2}#\d+ ".+" \(ISBN .+\) by .+ \(author #\d+\)$/gm)).to.have.length(3);
+  });
+
   it('npm run samples runs them all', () => {
     const script = fileURLToPath(new URL('../samples/run-all.js', import.meta.url));
     const output = execFileSync(process.execPath, [script], { encoding: 'utf8' });
@@ -75,5 +118,6 @@ describe('samples', () => {
     expect(output).to.match(/both-handlers: 2 saved by the sync handler, 3 by the async one/);
     expect(output).to.match(/runtime-handler: 2 by the global default, 1 by the factory's own/);
     expect(output.match(/error-handling: ConfigurationException/g)).to.have.length(2);
+    expect(output).to.match(/better-sqlite3-sync: customers #\d+, #\d+, #\d+, #\d+, #\d+ written synchronously/);
   });
 });

@@ -42,7 +42,7 @@ export function generatorForType(field: string, type: Function | undefined, item
     case Boolean:
       return (ctx) => ctx.faker.datatype.boolean();
     case Date:
-      return (ctx) => ctx.faker.date.anytime();
+      return (ctx) => ctx.faker.date.past({ years: 5 });
     case BigInt:
       return (ctx) => ctx.faker.number.bigInt({ min: 0n, max: 1_000_000_000n });
     case Array:

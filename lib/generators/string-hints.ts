@@ -31,6 +31,7 @@ const hints: Record<string, (faker: Faker) => string> = {
   slug: (f) => f.lorem.slug(),
   color: (f) => f.color.human(),
   uuid: (f) => f.string.uuid(),
+  isbn: (f) => f.commerce.isbn({ variant: 13, separator: '' }),
 };
 
 const keysLongestFirst = Object.keys(hints).sort((a, b) => b.length - a.length);

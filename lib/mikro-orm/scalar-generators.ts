@@ -52,7 +52,7 @@ function decimalGenerator(precision: number, scale: number, asNumber: boolean): 
 
 /** A Date at whole seconds: every database's datetime column keeps it exactly. */
 function dateTime(faker: Faker): Date {
-  return new Date(Math.floor(faker.date.anytime().getTime() / 1000) * 1000);
+  return new Date(Math.floor(faker.date.past({ years: 5 }).getTime() / 1000) * 1000);
 }
 
 function pad(n: number): string {
