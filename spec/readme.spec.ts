@@ -5,9 +5,11 @@ import * as fixtory from 'fixtory';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(`${root}README.md`, 'utf8');
-const samples = readdirSync(`${root}samples`)
+/** Every TypeScript file under samples/ and spec/: the build compiles them and the specs run them. */
+const executed = ['samples', 'spec']
+  .flatMap((dir) => readdirSync(`${root}${dir}`, { recursive: true, encoding: 'utf8' }).map((file) => `${root}${dir}/${file}`))
   .filter((file) => file.endsWith('.ts'))
-  .map((file) => readFileSync(`${root}samples/${file}`, 'utf8'))
+  .map((file) => readFileSync(file, 'utf8'))
   .join('\n');
 
 function codeBlocks(language: string): string[] {
@@ -22,11 +24,11 @@ describe('README', () => {
     expect(blocks.length).to.be.greaterThan(5);
   });
 
-  // The samples are compiled by the build and run by spec/samples.spec.ts, so a block that stands
-  // verbatim in a sample is compiled and run too.
+  // Samples and specs are compiled by the build and run by the specs (samples through
+  // spec/samples.spec.ts), so a block that stands verbatim in one of them is compiled and run too.
   blocks.forEach((block, index) => {
-    it(`example ${index + 1} (${block.trim().split('\n')[0]}) is part of a sample that the specs run`, () => {
-      expect(samples.includes(block), `README example ${index + 1} is not verbatim in any samples/*.ts file`).to.equal(true);
+    it(`example ${index + 1} (${block.trim().split('\n')[0]}) is part of a sample or spec that npm test runs`, () => {
+      expect(executed.includes(block), `README example ${index + 1} is not verbatim in any samples/ or spec/ file`).to.equal(true);
     });
   });
 
