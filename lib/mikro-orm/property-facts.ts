@@ -94,6 +94,20 @@ function isManaged(prop: Partial<EntityProperty>, kind: PropertyKind, owner: boo
   );
 }
 
+/** The facts that read the same from raw and from discovered metadata. */
+function sharedFacts(prop: EntityProperty) {
+  return {
+    length: finite(prop.length),
+    precision: finite(prop.precision),
+    scale: finite(prop.scale),
+    nullable: Boolean(prop.nullable),
+    unique: Boolean(prop.unique) || Boolean(prop.primary),
+    primary: Boolean(prop.primary),
+    hasDefault: prop.default !== undefined || prop.defaultRaw !== undefined,
+    array: Boolean(prop.array),
+  };
+}
+
 /** Facts of a property of discovered metadata (after `MikroORM.init`). */
 export function fromDiscovered(prop: EntityProperty): PropertyFacts {
   const kind = prop.kind as PropertyKind;
@@ -105,16 +119,9 @@ export function fromDiscovered(prop: EntityProperty): PropertyFacts {
     ...named,
     columnType: prop.columnTypes?.[0]?.toLowerCase(),
     runtimeType: prop.runtimeType,
-    length: finite(prop.length),
-    precision: finite(prop.precision),
-    scale: finite(prop.scale),
-    nullable: Boolean(prop.nullable),
-    unique: Boolean(prop.unique) || Boolean(prop.primary),
-    primary: Boolean(prop.primary),
+    ...sharedFacts(prop),
     managed: isManaged(prop, kind, owner),
-    hasDefault: prop.default !== undefined || prop.defaultRaw !== undefined,
     items: prop.items as unknown[] | undefined,
-    array: Boolean(prop.array),
     target: kind === 'embedded' ? (prop.embeddable as Function | undefined) : prop.targetMeta?.class,
     owner,
     mappedBy: prop.mappedBy,
@@ -158,16 +165,9 @@ export function fromRaw(meta: EntityMetadata, prop: EntityProperty): PropertyFac
     ...named,
     columnType: (prop as { columnType?: string }).columnType?.toLowerCase(),
     runtimeType: design === Date ? 'Date' : undefined,
-    length: finite(prop.length),
-    precision: finite(prop.precision),
-    scale: finite(prop.scale),
-    nullable: Boolean(prop.nullable),
-    unique: Boolean(prop.unique) || Boolean(prop.primary),
-    primary: Boolean(prop.primary),
+    ...sharedFacts(prop),
     managed: isManaged({ ...prop, autoincrement }, kind, owner),
-    hasDefault: prop.default !== undefined || prop.defaultRaw !== undefined,
     items,
-    array: Boolean(prop.array),
     target,
     owner,
     mappedBy: typeof prop.mappedBy === 'string' ? prop.mappedBy : undefined,

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, useMikroOrm, forgetMikroOrms } from 'fixtory';
+import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, registry, useMikroOrm, forgetMikroOrms } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
-import { Author, Book, Genre, KitchenSink, Level, Place, Seat } from './support/entities.js';
+import { Author, Book, Category, Citizen, Genre, KitchenSink, Level, Passport, Place, Publisher, Seat, Tag } from './support/entities.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
 @Factory(KitchenSink)
@@ -129,7 +129,31 @@ describe('MikroORM: generation from metadata', function () {
       const sink = await DefaultsSinkFactory.createAsync();
       const [row] = await db.sql<{ with_default: number }>('select with_default from kitchen_sink where id = ?', [sink.id]);
       expect(row!.with_default).to.equal(5);
+      expect(sink.withDefault, 'the database default is on the returned entity').to.equal(5);
     });
+  });
+
+  it('round-trips every other entity of the model, each from a factory with no field declarations', async () => {
+    for (const entity of [Publisher, Author, Book, Tag, Passport, Citizen, Category, Seat] as (new () => object)[]) {
+      const RoundTripFactory = { [`${entity.name}RoundTripFactory`]: class extends BaseFactory<object> {} }[`${entity.name}RoundTripFactory`]!;
+      Factory(entity)(RoundTripFactory);
+      RoundTripFactory.setPersistence(new MikroOrmPersistence(db.orm));
+      const created = (await RoundTripFactory.createBatchAsync(5)) as Record<string, unknown>[];
+      const meta = db.orm.getMetadata().get(entity);
+      const fork = db.orm.em.fork();
+      for (const entry of created) {
+        const stored = (await fork.findOneOrFail(entity, entry[meta.primaryKeys[0]!] as never)) as Record<string, unknown>;
+        for (const prop of meta.props) {
+          if (prop.kind === 'scalar' && prop.persist !== false) {
+            expect(comparable(stored[prop.name]), `${entity.name}.${prop.name}`).to.deep.equal(comparable(entry[prop.name]));
+          } else if (prop.kind === 'm:1' || (prop.kind === '1:1' && prop.owner)) {
+            const id = (value: unknown) => (value as { id?: unknown } | null | undefined)?.id ?? null;
+            expect(id(stored[prop.name]), `${entity.name}.${prop.name}`).to.equal(id(entry[prop.name]));
+          }
+        }
+      }
+      registry.unregister(RoundTripFactory);
+    }
   });
 
   it('10,000 creates of an entity with a unique email and a unique varchar(20) code succeed', async () => {
