@@ -1,5 +1,6 @@
 import type { EntityManagerLike, MikroOrmLike } from './orm-types.js';
 import { ConfigurationException } from '../errors.js';
+import { HandlerSource } from '../persistence/handler-source.js';
 import { registry } from '../registry/registry.js';
 import { MikroOrmPersistence } from './persistence.js';
 
@@ -13,6 +14,8 @@ import { MikroOrmPersistence } from './persistence.js';
  */
 export class TestTransaction {
   private current?: EntityManagerLike;
+  /** Puts back the global async default that was set before the test. */
+  private restoreDefault?: () => void;
 
   constructor(
     private readonly orm: MikroOrmLike,
@@ -31,7 +34,8 @@ export class TestTransaction {
     await em.begin();
     this.current = em;
     if (this.options.setDefaultPersistence !== false) {
-      registry.setDefaultPersistence(() => new MikroOrmPersistence(this.em), { kind: 'async' });
+      const source = HandlerSource.from(registry.defaultHandlers.owner, 'TestTransaction', () => new MikroOrmPersistence(this.em), { kind: 'async' });
+      this.restoreDefault = registry.defaultHandlers.swap('async', source, 'runtime');
     }
   }
 
@@ -39,7 +43,8 @@ export class TestTransaction {
     const em = this.current;
     if (!em) return;
     this.current = undefined;
-    if (this.options.setDefaultPersistence !== false) registry.clearDefaultPersistence('async');
+    this.restoreDefault?.();
+    this.restoreDefault = undefined;
     await em.rollback();
   }
 

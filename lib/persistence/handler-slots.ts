@@ -25,6 +25,8 @@ let nextOrder = 0;
 export class HandlerSlots {
   private readonly bound = new Map<PersistenceKind, Entry>();
   private pending: Entry[] = [];
+  /** When each kind was last cleared: a provider configured before that never takes the slot. */
+  private readonly clearedAt = new Map<PersistenceKind, number>();
 
   constructor(readonly owner: string) {}
 
@@ -35,14 +37,28 @@ export class HandlerSlots {
     else this.pending.push(entry);
   }
 
-  /** Removes the handler of one kind, or every handler (including unresolved providers). */
+  /** Removes the handler of one kind (a provider not resolved yet included), or every handler. */
   clear(kind?: PersistenceKind): void {
-    if (kind) {
-      this.bound.delete(kind);
-      return;
+    for (const cleared of kind ? [kind] : (['sync', 'async'] as const)) {
+      this.bound.delete(cleared);
+      this.clearedAt.set(cleared, nextOrder++);
     }
-    this.bound.clear();
-    this.pending = [];
+    if (!kind) this.pending = [];
+  }
+
+  /**
+   * Sets the handler of one kind and returns a function that puts back what was there before
+   * (for helpers such as TestTransaction that lend a default for a while).
+   */
+  swap(kind: PersistenceKind, source: HandlerSource, origin: HandlerOrigin): () => void {
+    const previous = this.bound.get(kind);
+    this.add(source, origin);
+    const placed = this.bound.get(kind);
+    return () => {
+      if (this.bound.get(kind) !== placed) return;
+      if (previous) this.bound.set(kind, previous);
+      else this.bound.delete(kind);
+    };
   }
 
   /** Whether a handler of this kind is configured here (resolving lazy providers to find out). */
@@ -51,28 +67,42 @@ export class HandlerSlots {
     return this.bound.has(kind);
   }
 
-  /** The handler for one create call of this kind, or undefined when this owner has none. */
+  /**
+   * The handler for one create call of this kind, or undefined when this owner has none. Lazy
+   * providers are resolved to learn their kind; one that fails only matters if no handler of
+   * this kind is found without it.
+   */
   resolve(kind: PersistenceKind): ResolvedHandler | undefined {
-    const fresh = this.settle();
+    const { produced, failure } = this.settle();
     const entry = this.bound.get(kind);
-    if (!entry) return undefined;
-    return fresh.get(entry) ?? entry.source.resolve();
+    if (!entry) {
+      if (failure) throw failure.error;
+      return undefined;
+    }
+    return produced.get(entry) ?? entry.source.resolve();
   }
 
-  /** Resolves pending providers once to learn their kind; returns what they produced for reuse. */
-  private settle(): Map<Entry, ResolvedHandler> {
+  /** Resolves pending providers once to learn their kind; a provider that throws stays pending. */
+  private settle(): { produced: Map<Entry, ResolvedHandler>; failure?: { error: unknown } } {
     const produced = new Map<Entry, ResolvedHandler>();
-    while (this.pending.length > 0) {
-      const entry = this.pending[0]!;
-      const resolved = entry.source.resolve(); // a throwing provider stays pending for the next call
-      this.pending.shift();
+    let failure: { error: unknown } | undefined;
+    for (const entry of [...this.pending]) {
+      let resolved: ResolvedHandler;
+      try {
+        resolved = entry.source.resolve();
+      } catch (error) {
+        failure ??= { error };
+        continue;
+      }
+      this.place(resolved.kind, entry); // a duplicate throws here and the provider stays pending
+      this.pending.splice(this.pending.indexOf(entry), 1);
       produced.set(entry, resolved);
-      this.place(resolved.kind, entry);
     }
-    return produced;
+    return { produced, failure };
   }
 
   private place(kind: PersistenceKind, entry: Entry): void {
+    if (entry.order < (this.clearedAt.get(kind) ?? -1)) return;
     const existing = this.bound.get(kind);
     if (existing && existing.origin === 'decorator' && entry.origin === 'decorator') {
       throw ConfigurationException.duplicateHandler(this.owner, kind);

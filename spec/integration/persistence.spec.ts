@@ -10,6 +10,7 @@ import {
   MikroOrmSyncPersistence,
   ParameterException,
   PersistenceException,
+  registry,
   TestTransaction,
   useMikroOrm,
 } from 'fixtory';
@@ -204,6 +205,21 @@ describe('MikroORM: persistence handlers', function () {
       await hooks.afterEach();
       expect(await rows(db, 'publisher')).to.equal(0);
       await expectRejects(PublisherFactory.createAsync(), ConfigurationException, 'no async persistence handler');
+    });
+
+    it("puts back the user's own global default after each test", async () => {
+      const own = new MikroOrmPersistence(db.orm);
+      registry.setDefaultPersistence(own);
+      try {
+        const tx = new TestTransaction(db.orm);
+        await tx.begin();
+        await PublisherFactory.createAsync();
+        await tx.rollback();
+        await PublisherFactory.createAsync();
+        expect(await rows(db, 'publisher')).to.equal(1);
+      } finally {
+        registry.clearDefaultPersistence();
+      }
     });
 
     it('has no EntityManager outside a test', () => {

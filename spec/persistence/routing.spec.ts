@@ -162,6 +162,31 @@ describe('persistence routing', () => {
       Persist(new MemorySync<Item>())(Other);
       Persist(() => new MemorySync<Item>())(Other);
       expectThrows(() => Other.createSync(), ConfigurationException, 'OtherFactory has two sync persistence handlers');
+      expectThrows(() => Other.createSync(), ConfigurationException, 'OtherFactory has two sync persistence handlers');
+    });
+
+    it('a failing provider of another kind does not stop a create call whose handler is known', async () => {
+      const async = new MemoryAsync<Item>();
+      const ItemFactory = itemFactory();
+      Persist((): MemorySync<Item> => {
+        throw new Error('sync store not open yet');
+      })(ItemFactory);
+      Persist(async)(ItemFactory);
+      await ItemFactory.createAsync();
+      expect(async.calls).to.deep.equal(['save']);
+      expect(() => ItemFactory.createSync()).to.throw('sync store not open yet');
+    });
+
+    it('clearPersistence(kind) also removes a provider whose kind is not known yet', () => {
+      const global = new MemorySync<Item>();
+      const own = new MemorySync<Item>();
+      registry.setDefaultPersistence(global);
+      const ItemFactory = itemFactory();
+      Persist(() => own)(ItemFactory);
+      ItemFactory.clearPersistence('sync');
+      ItemFactory.createSync();
+      expect(global.calls).to.deep.equal(['save']);
+      expect(own.calls).to.deep.equal([]);
     });
 
     it('a handler that only implements the protocol needs its kind stated', () => {
