@@ -4,7 +4,7 @@ import './inspect/decorated-properties.js';
 export { BaseFactory, type FactoryClass } from './base-factory.js';
 export { Factory, type FactoryDecorator } from './decorators/factory.js';
 export { Persist } from './decorators/persist.js';
-export { Use, Ignore, Require, PostGenerated, Field, Related, type FieldDecorator } from './decorators/fields.js';
+export { Use, Ignore, Require, PostGenerated, Field, Related, type AnyFieldDecorator, type FieldDecorator } from './decorators/fields.js';
 export type { FieldHint, RelatedOptions, RelatedSize } from './fields/markers.js';
 export { SyncPersistenceProtocol, AsyncPersistenceProtocol, type PersistenceHandler } from './persistence/protocols.js';
 export type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';

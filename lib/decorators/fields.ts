@@ -16,9 +16,12 @@ import type { FieldValues } from '../types.js';
 
 /**
  * A property decorator that also checks, at compile time, that the value it produces fits the
- * property it decorates.
+ * property it decorates (a decorator on a field of another type does not compile).
  */
-export type FieldDecorator<V> = <K extends string>(target: { [P in K]?: V }, key: K) => void;
+export type FieldDecorator<V> = <T extends object, K extends keyof T & string>(target: T, key: [V] extends [T[K]] ? K : never) => void;
+
+/** A property decorator for a field of any type. */
+export type AnyFieldDecorator = (target: object, key: string) => void;
 
 function where(target: object, key: string | symbol): string {
   return `${nameOf(target.constructor)}.${String(key)}`;
@@ -53,13 +56,13 @@ export function Use<V, A extends unknown[]>(fn: (...args: A) => V, ...args: A): 
 }
 
 /** Never generates the field: it stays unset unless an override gives it a value. */
-export function Ignore(): FieldDecorator<unknown> {
-  return markerDecorator('Ignore', new IgnoreMarker()) as FieldDecorator<unknown>;
+export function Ignore(): AnyFieldDecorator {
+  return markerDecorator('Ignore', new IgnoreMarker());
 }
 
 /** The field must be passed as an override; a build without it throws MissingBuildKwargException. */
-export function Require(): FieldDecorator<unknown> {
-  return markerDecorator('Require', new RequireMarker()) as FieldDecorator<unknown>;
+export function Require(): AnyFieldDecorator {
+  return markerDecorator('Require', new RequireMarker());
 }
 
 /**
@@ -83,7 +86,7 @@ export function PostGenerated<V, A extends unknown[]>(
  * whose `design:type` is `Object` (unions, `T | null`, aliases, interfaces) or of an array's items.
  * Usable on a factory's properties and on a model's.
  */
-export function Field(hint: FieldHint = {}): FieldDecorator<unknown> {
+export function Field(hint: FieldHint = {}): AnyFieldDecorator {
   if (hint === null || typeof hint !== 'object') {
     throw ParameterException.decoratorArgument('Field', 'a field', 'an options object { type?, items?, enum? }', hint);
   }
@@ -95,7 +98,7 @@ export function Field(hint: FieldHint = {}): FieldDecorator<unknown> {
   if (hint.enum !== undefined && (hint.enum === null || typeof hint.enum !== 'object' || enumValues(hint.enum).length === 0)) {
     throw ParameterException.invalidOption('@Field', 'enum', 'a TypeScript enum or a non-empty array of values', hint.enum);
   }
-  return fieldDecorator('Field', (prototype, name) => declareHint(prototype, name, hint)) as FieldDecorator<unknown>;
+  return fieldDecorator('Field', (prototype, name) => declareHint(prototype, name, hint));
 }
 
 function isSize(size: unknown): boolean {
@@ -107,7 +110,7 @@ function isSize(size: unknown): boolean {
  * Builds the related instance(s) of a relation or class-typed field through a factory: a parent
  * for an optional reference, or `size` children for a collection (`size: 3` or `size: [1, 5]`).
  */
-export function Related(options: RelatedOptions = {}): FieldDecorator<unknown> {
+export function Related(options: RelatedOptions = {}): AnyFieldDecorator {
   if (options === null || typeof options !== 'object') {
     throw ParameterException.decoratorArgument('Related', 'a field', 'an options object { factory?, size?, overrides? }', options);
   }
@@ -120,5 +123,5 @@ export function Related(options: RelatedOptions = {}): FieldDecorator<unknown> {
   if (options.overrides !== undefined && (options.overrides === null || typeof options.overrides !== 'object')) {
     throw ParameterException.invalidOption('@Related', 'overrides', 'an object of field values', options.overrides);
   }
-  return markerDecorator('Related', new RelatedMarker(options)) as FieldDecorator<unknown>;
+  return markerDecorator('Related', new RelatedMarker(options));
 }

@@ -18,11 +18,15 @@ import { instantiatorFor, type Instantiate } from './instantiate.js';
 interface PathStep {
   model: Function;
   field?: string;
+  /** Whether the relation that led here was optional (so a loop through it can be cut at maxDepth). */
+  viaOptional?: boolean;
 }
 
 /** State of one build that nested builds inherit. */
 interface BuildScope {
   path: readonly PathStep[];
+  /** Whether this build fills an optional relation of the one that nests it. */
+  viaOptional?: boolean;
   /** The maxDepth of the root factory: it bounds the whole graph. */
   maxDepth?: number;
   /** Set for automatic factories, which generate with the faker of the factory that nests them. */
@@ -43,6 +47,15 @@ const rootScope: BuildScope = { path: [] };
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
+/**
+ * Whether a required relation to `model` would loop back to it through required relations only:
+ * such a loop never ends. A loop through an optional relation is cut at maxDepth instead.
+ */
+function closesRequiredCycle(path: readonly PathStep[], model: Function): boolean {
+  const start = path.map((step) => step.model).lastIndexOf(model);
+  return start >= 0 && !path.slice(start + 1).some((step) => step.viaOptional);
 }
 
 const runners = new WeakMap<Function, FactoryRunner<any>>();
@@ -229,7 +242,7 @@ export class FactoryRunner<T> {
     if (this.model && plan.names.size === 0 && Object.keys(overrides).length === 0) {
       throw ConfigurationException.noKnownFields(this.name, nameOf(this.model));
     }
-    const path = this.model ? [...scope.path, { model: this.model }] : scope.path;
+    const path = this.model ? [...scope.path, { model: this.model, viaOptional: scope.viaOptional }] : scope.path;
     const ctx = this.context({ path, maxDepth: scope.maxDepth ?? this.options.maxDepth ?? defaultMaxDepth, faker: scope.faker ?? this.faker });
     const values: FieldValues = Object.create(null);
     for (const { name, step } of plan.fields) {
@@ -256,15 +269,17 @@ export class FactoryRunner<T> {
       faker,
       buildNested: (model: Function, field: string, options: NestedOptions = {}) => {
         const here = path.length > 0 ? [...path.slice(0, -1), { ...path[path.length - 1]!, field }] : path;
-        if (options.optional && here.length >= maxDepth) return undefined;
-        if ((!options.optional && here.some((step) => step.model === model)) || here.length >= hardDepthLimit) {
+        const optional = Boolean(options.optional);
+        if (optional && here.length >= maxDepth) return undefined;
+        if ((!optional && closesRequiredCycle(here, model)) || here.length >= hardDepthLimit) {
           const names = [...here.map((s) => `${nameOf(s.model)}${s.field ? `.${s.field}` : ''}`), nameOf(model)];
           throw ConfigurationException.cycle(this.name, names);
         }
         const overrides = options.overrides ?? {};
         const factory = options.factory ?? registry.get(model as Constructor);
-        if (factory) return FactoryRunner.of(factory).buildOne(overrides, { path: here, maxDepth });
-        return FactoryRunner.automatic(model).buildOne(overrides, { path: here, maxDepth, faker });
+        const nested = { path: here, maxDepth, viaOptional: optional };
+        if (factory) return FactoryRunner.of(factory).buildOne(overrides, nested);
+        return FactoryRunner.automatic(model).buildOne(overrides, { ...nested, faker });
       },
     };
   }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/sqlite';
 import { expect } from 'chai';
 import { BaseFactory, ConfigurationException, Factory, Related, TestTransaction, Use } from 'fixtory';
 import { expectThrows } from '../support/expect-error.js';
-import { Author, Book, Category, Chicken, Citizen, Publisher, Tag } from './support/entities.js';
+import { Author, Book, Category, Chicken, Citizen, Image, Profile, Publisher, Tag } from './support/entities.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 import { statements } from './support/sql.js';
 
@@ -47,6 +47,11 @@ class ShallowCategoryFactory extends BaseFactory<Category> {
 
 @Factory(Chicken)
 class ChickenFactory extends BaseFactory<Chicken> {}
+
+@Factory(Profile)
+class ProfileFactory extends BaseFactory<Profile> {
+  @Related() avatar!: unknown;
+}
 
 /** Rows of a table as the running test's transaction sees them. */
 async function count(tx: TestTransaction, table: string): Promise<number> {
@@ -137,6 +142,16 @@ describe('MikroORM: relations', function () {
     expect(chain).to.have.length(3);
     expect(ShallowCategoryFactory.build().parent ?? null).to.equal(null);
     expect(await count(tx, 'category')).to.equal(3);
+  });
+
+  it('closes a loop that runs through an optional relation at maxDepth', async () => {
+    const profile = await ProfileFactory.createAsync();
+    expect(profile.avatar).to.be.instanceOf(Image);
+    const uploader = profile.avatar!.uploadedBy;
+    expect(uploader).to.be.instanceOf(Profile);
+    expect(uploader).not.to.equal(profile);
+    expect(uploader.avatar ?? null).to.equal(null);
+    expect(await count(tx, 'profile')).to.equal(2);
   });
 
   it('refuses a required cycle with a ConfigurationException that shows the path', () => {

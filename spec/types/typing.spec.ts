@@ -77,8 +77,16 @@ export function compileOnly(): void {
   class Misdecorated extends BaseFactory<Author> {
     // @ts-expect-error @Use must produce the field's type
     @Use(() => 42) name!: string;
+    // @ts-expect-error a generator that may give undefined cannot fill a required field
+    @Use((): string | undefined => undefined) born!: string;
   }
   void Misdecorated;
+
+  class NarrowerValues extends BaseFactory<Author & { role: string }> {
+    // a generator of a narrower type (a literal union) fits a wider field
+    @Use(() => (['admin', 'user'] as const)[0]) role!: string;
+  }
+  void NarrowerValues;
 
   // @ts-expect-error @Factory(Publisher) cannot decorate a factory of Author
   @Factory(Publisher)

@@ -159,6 +159,21 @@ export class Egg {
   @ManyToOne(() => Chicken) chicken!: Rel<Chicken>;
 }
 
+/** A loop through an optional relation: a Profile may have an avatar Image, which needs its uploader. */
+@Entity()
+export class Profile {
+  @PrimaryKey() id!: number;
+  @Property() handle!: string;
+  @ManyToOne(() => Image, { nullable: true }) avatar?: Rel<Image> | null;
+}
+
+@Entity()
+export class Image {
+  @PrimaryKey() id!: number;
+  @Property() url!: string;
+  @ManyToOne(() => Profile) uploadedBy!: Rel<Profile>;
+}
+
 export class Point {
   constructor(
     readonly x: number,
@@ -186,4 +201,4 @@ export class Place {
   @Property({ type: PointType }) location!: Point;
 }
 
-export const allEntities = [KitchenSink, Address, Publisher, Author, Tag, Book, Passport, Citizen, Category, Seat, Chicken, Egg, Place];
+export const allEntities = [KitchenSink, Address, Publisher, Author, Tag, Book, Passport, Citizen, Category, Seat, Chicken, Egg, Profile, Image, Place];
