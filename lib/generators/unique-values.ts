@@ -19,10 +19,10 @@ function stateOf(key: string): UniqueState {
   return state;
 }
 
-/** Forgets every value produced so far (for one key, or all). */
-export function resetUniqueValues(key?: string): void {
-  if (key === undefined) states.clear();
-  else states.delete(key);
+/** Forgets the values produced so far: of every field of `owner` (a model or factory name), or of all. */
+export function resetUniqueValues(owner?: string): void {
+  if (owner === undefined) states.clear();
+  else for (const key of [...states.keys()]) if (key.startsWith(`${owner}.`)) states.delete(key);
 }
 
 /** Makes a string distinct by a counter suffix, placed before the domain of an email, within `maxLength`. */

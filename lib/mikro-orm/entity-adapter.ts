@@ -40,12 +40,16 @@ function adaptProperty(facts: PropertyFacts): AdaptedField {
   }
 }
 
-/** A class-level unique over several properties holds if one generated scalar member of it is unique. */
-function applyCompositeUniques(meta: EntityMetadata, fields: AdaptedField[]): void {
+/**
+ * A class-level `@Unique` holds if one generated scalar member of it is unique: the one alone, or,
+ * of several, an integer (the widest value space) else a string.
+ */
+function applyClassUniques(meta: EntityMetadata, fields: AdaptedField[]): void {
   for (const unique of meta.uniques ?? []) {
     const members = ([] as string[]).concat((unique.properties as string | string[] | undefined) ?? []);
-    if (members.length < 2) continue;
-    const candidate = fields.find((f) => members.includes(f.name) && !f.managed && !f.relation && (f.type === String || f.type === Number));
+    const generated = fields.filter((f) => members.includes(f.name) && !f.managed && !f.relation);
+    const candidate =
+      members.length === 1 ? generated[0] : (generated.find((f) => f.type === Number) ?? generated.find((f) => f.type === String));
     if (candidate) candidate.unique = true;
   }
 }
@@ -64,7 +68,7 @@ export const mikroOrmEntityAdapter: ModelAdapter = {
     if (!meta) return undefined;
     const facts = discovered ? meta.props.map(fromDiscovered) : Object.values(meta.properties).map((prop) => fromRaw(meta, prop));
     const fields = facts.map(adaptProperty);
-    applyCompositeUniques(meta, fields);
+    applyClassUniques(meta, fields);
     return { fields, instantiate: instantiator(meta, discovered?.orm) };
   },
 };

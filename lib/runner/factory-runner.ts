@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { ConfigurationException, FactoryException, MissingBuildKwargException, PersistenceException, nameOf, type PersistenceKind } from '../errors.js';
 import type { GenerationContext, NestedOptions } from '../generators/design-type.js';
+import { resetUniqueValues } from '../generators/unique-values.js';
 import { modelAdaptersVersion } from '../inspect/model-adapter.js';
 import { inspectModelFields } from '../inspect/model-fields.js';
 import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
@@ -137,9 +138,13 @@ export class FactoryRunner<T> {
     return this.fakerSource.faker;
   }
 
-  /** Reseeds this factory's faker (giving it an instance of its own if it shared the global one). */
+  /**
+   * Reseeds this factory's faker (giving it an instance of its own) and forgets the unique values
+   * produced for its model, so the same seed gives the same values again.
+   */
   seed(seed: number): void {
     this.fakerSource.seed(seed);
+    resetUniqueValues(this.modelName ?? this.name);
   }
 
   build(overrides?: unknown): T {

@@ -9,25 +9,22 @@ export const SEEDED_REFERENCE_DATE = new Date('2025-01-01T00:00:00.000Z');
  * a seed gives it an instance of its own, so seeding one factory never disturbs another.
  */
 export class FakerSource {
-  private instance: Faker;
-  private owned: boolean;
+  private readonly base: Faker;
+  private own?: Faker;
 
   constructor(options: Pick<FactoryOptions, 'faker' | 'locale' | 'seed'>) {
-    this.instance = options.faker ?? (options.locale ? allFakers[options.locale as keyof typeof allFakers] : sharedFaker);
-    this.owned = options.faker !== undefined;
+    this.base = options.faker ?? (options.locale ? allFakers[options.locale as keyof typeof allFakers] : sharedFaker);
     if (options.seed !== undefined) this.seed(options.seed);
   }
 
   get faker(): Faker {
-    return this.instance;
+    return this.own ?? this.base;
   }
 
+  /** Seeds an instance of this factory's own (a given or shared faker is never reseeded, so nothing else changes). */
   seed(seed: number): void {
-    if (!this.owned) {
-      this.instance = new Faker({ locale: this.instance.rawDefinitions });
-      this.owned = true;
-    }
-    this.instance.seed(seed);
-    this.instance.setDefaultRefDate(SEEDED_REFERENCE_DATE);
+    this.own ??= new Faker({ locale: this.base.rawDefinitions });
+    this.own.seed(seed);
+    this.own.setDefaultRefDate(SEEDED_REFERENCE_DATE);
   }
 }

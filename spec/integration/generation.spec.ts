@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, registry, useMikroOrm, forgetMikroOrms } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
-import { Author, Book, Category, Citizen, Genre, KitchenSink, Level, Passport, Place, Publisher, Seat, Tag } from './support/entities.js';
+import { Author, Book, Category, Citizen, Coupon, Genre, KitchenSink, Level, Passport, Place, Publisher, Seat, Tag } from './support/entities.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
 @Factory(KitchenSink)
@@ -167,12 +167,30 @@ describe('MikroORM: generation from metadata', function () {
     expect(counts!['longest']).to.be.at.most(20);
   });
 
-  it('keeps composite (class-level) unique keys distinct', async () => {
+  it('keeps class-level unique keys distinct, of one property or several', async () => {
+    @Factory(Coupon)
+    @Persist(MikroOrmPersistence)
+    class CouponFactory extends BaseFactory<Coupon> {}
+    await CouponFactory.createBatchAsync(2000);
+    const [coupons] = await db.sql<{ total: number; codes: number; longest: number }>(
+      'select count(*) as total, count(distinct code) as codes, max(length(code)) as longest from coupon',
+    );
+    expect(coupons).to.deep.equal({ total: 2000, codes: 2000, longest: coupons!.longest });
+    expect(coupons!.longest).to.be.at.most(6);
     await SeatFactory.createBatchAsync(500);
     const [row] = await db.sql<{ total: number; distinctPairs: number }>(
       "select count(*) as total, count(distinct row || '-' || number) as distinctPairs from seat",
     );
     expect(row!.distinctPairs).to.equal(row!.total);
+  });
+
+  it('gives the same values, unique ones included, for the same seed', () => {
+    @Factory(Seat, { seed: 11 })
+    class SeededSeatFactory extends BaseFactory<Seat> {}
+    const first = SeededSeatFactory.batch(3).map((seat) => ({ ...seat }));
+    SeededSeatFactory.seed(11);
+    expect(SeededSeatFactory.batch(3).map((seat) => ({ ...seat }))).to.deep.equal(first);
+    registry.unregister(SeededSeatFactory);
   });
 
   it('builds an entity the way em.create builds it (constructor parameters, initialised collections)', () => {

@@ -20,6 +20,14 @@ describe('faker instances and seeds', () => {
     expect(FactoryRunner.of(GivenFakerFactory).faker).to.equal(own);
   });
 
+  it('never reseeds a faker it is given: a seed gives the factory an instance of its own', () => {
+    const before = sharedFaker.defaultRefDate();
+    @Factory(Customer, { faker: sharedFaker, seed: 5 })
+    class SharedSeededFactory extends BaseFactory<Customer> {}
+    expect(FactoryRunner.of(SharedSeededFactory).faker).not.to.equal(sharedFaker);
+    expect(sharedFaker.defaultRefDate().getTime() - before.getTime()).to.be.below(60_000);
+  });
+
   it('uses the faker of a locale given by its key', () => {
     @Factory(Customer, { locale: 'de' })
     class GermanFactory extends BaseFactory<Customer> {}

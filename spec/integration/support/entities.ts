@@ -146,6 +146,13 @@ export class Seat {
   @Property({ type: types.smallint }) number!: number;
 }
 
+@Entity()
+@Unique({ properties: ['code'] })
+export class Coupon {
+  @PrimaryKey() id!: number;
+  @Property({ length: 6 }) code!: string;
+}
+
 /** A required cycle: a Chicken needs an Egg that needs a Chicken. */
 @Entity()
 export class Chicken {
@@ -201,4 +208,4 @@ export class Place {
   @Property({ type: PointType }) location!: Point;
 }
 
-export const allEntities = [KitchenSink, Address, Publisher, Author, Tag, Book, Passport, Citizen, Category, Seat, Chicken, Egg, Profile, Image, Place];
+export const allEntities = [KitchenSink, Address, Publisher, Author, Tag, Book, Passport, Citizen, Category, Seat, Coupon, Chicken, Egg, Profile, Image, Place];
