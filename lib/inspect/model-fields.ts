@@ -58,5 +58,7 @@ export function inspectModelFields(factory: Constructor | undefined, model: Cons
     if (!field.type && field.items) field.type = Array;
     return { ...field, declaration };
   });
-  return { fields, complete: model === undefined || adapted !== undefined, instantiate: adapted?.instantiate };
+  // Only a plain-object factory's fields are the whole model: a class (an entity too) may have
+  // properties no decorator describes, which TypeScript lets callers override.
+  return { fields, complete: model === undefined, instantiate: adapted?.instantiate };
 }

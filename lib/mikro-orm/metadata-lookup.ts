@@ -26,9 +26,21 @@ export function discoveredMetadata(cls: Function): { meta: EntityMetadata; orm: 
   return undefined;
 }
 
-/** The raw decorator metadata of a class, before any ORM discovered it. */
+/**
+ * The raw decorator metadata of a class, before any ORM discovered it, with the properties its
+ * parent classes declare (an abstract base entity's id and timestamps).
+ */
 export function rawMetadata(cls: Function): EntityMetadata | undefined {
   const storage = mikroOrmCore()?.MetadataStorage;
   if (!storage) return undefined;
-  return Object.values(storage.getMetadata()).find((meta) => meta.class === cls);
+  const all = Object.values(storage.getMetadata());
+  const own = all.find((meta) => meta.class === cls);
+  if (!own) return undefined;
+  const properties: EntityMetadata['properties'] = {};
+  for (let parent = Object.getPrototypeOf(cls); parent && parent !== Function.prototype; parent = Object.getPrototypeOf(parent)) {
+    // A base class without @Entity has raw metadata with its class name but no class.
+    const inherited = all.find((meta) => meta.class === parent || (!meta.class && meta.className === parent.name));
+    for (const [name, prop] of Object.entries(inherited?.properties ?? {})) properties[name] ??= prop;
+  }
+  return Object.assign(Object.create(Object.getPrototypeOf(own)), own, { properties: { ...properties, ...own.properties } }) as EntityMetadata;
 }

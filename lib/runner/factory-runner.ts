@@ -89,6 +89,8 @@ export class FactoryRunner<T> {
   ) {
     this.modelName = model ? nameOf(model) : undefined;
     this.fakerSource = new FakerSource(options);
+    // A seeded factory starts its model's unique values afresh, as `seed()` does, so a run repeats.
+    if (options.seed !== undefined) resetUniqueValues(this.modelName ?? this.name);
   }
 
   /** The runner of a factory class (created on first use, then reused). */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, registry, useMikroOrm, forgetMikroOrms } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
-import { Author, Book, Category, Citizen, Coupon, Genre, KitchenSink, Level, Passport, Place, Publisher, Seat, Tag } from './support/entities.js';
+import { Author, Book, Category, Citizen, Coupon, Genre, Note, KitchenSink, Level, Passport, Place, Publisher, Seat, Tag } from './support/entities.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
 @Factory(KitchenSink)
@@ -134,7 +134,7 @@ describe('MikroORM: generation from metadata', function () {
   });
 
   it('round-trips every other entity of the model, each from a factory with no field declarations', async () => {
-    for (const entity of [Publisher, Author, Book, Tag, Passport, Citizen, Category, Seat] as (new () => object)[]) {
+    for (const entity of [Publisher, Author, Book, Tag, Passport, Citizen, Category, Seat, Note] as (new () => object)[]) {
       const RoundTripFactory = { [`${entity.name}RoundTripFactory`]: class extends BaseFactory<object> {} }[`${entity.name}RoundTripFactory`]!;
       Factory(entity)(RoundTripFactory);
       RoundTripFactory.setPersistence(new MikroOrmPersistence(db.orm));
@@ -220,6 +220,12 @@ describe('MikroORM: generation from metadata', function () {
       expect(author.name.length).to.be.at.most(80);
       expect(author.email).to.include('@');
       expect(author).not.to.have.property('id');
+      @Factory(Note)
+      class EarlyNoteFactory extends BaseFactory<Note> {}
+      const note = EarlyNoteFactory.build();
+      expect(note.createdAt).to.be.instanceOf(Date); // inherited from an undecorated base class
+      expect(EarlyNoteFactory.build({ createdAt: new Date(0) }).createdAt.getTime()).to.equal(0);
+      expect(note).not.to.have.property('id');
       const sink = KitchenSinkFactory.build();
       expect(sink.address.street).to.be.a('string');
       expect(sink.address.city).to.equal(null);

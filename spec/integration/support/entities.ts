@@ -81,6 +81,17 @@ export class KitchenSink {
   @Property({ onCreate: () => new Date('2001-01-01T00:00:00.000Z') }) createdAt!: Date & Opt;
 }
 
+/** A base class of entities: its properties are inherited. */
+export abstract class Timestamped {
+  @PrimaryKey() id!: number;
+  @Property() createdAt!: Date;
+}
+
+@Entity()
+export class Note extends Timestamped {
+  @Property() text!: string;
+}
+
 @Entity()
 export class Publisher {
   @PrimaryKey() id!: number;
@@ -208,4 +219,4 @@ export class Place {
   @Property({ type: PointType }) location!: Point;
 }
 
-export const allEntities = [KitchenSink, Address, Publisher, Author, Tag, Book, Passport, Citizen, Category, Seat, Coupon, Chicken, Egg, Profile, Image, Place];
+export const allEntities = [KitchenSink, Address, Note, Publisher, Author, Tag, Book, Passport, Citizen, Category, Seat, Coupon, Chicken, Egg, Profile, Image, Place];
