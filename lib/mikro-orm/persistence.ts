@@ -1,5 +1,6 @@
 import { ConfigurationException, ParameterException } from '../errors.js';
 import { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
+import { detachFailedGraph } from './failed-save.js';
 import { defaultOrm, isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
 import type { EntityManagerLike, MikroOrmLike } from './orm-types.js';
 import { serialised } from './serial-queue.js';
@@ -80,7 +81,12 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
       return entities;
     }
     const write = () => em.transactional(async (tx) => void tx.persist(entities));
-    await (throwaway ? write() : serialised(em, write));
+    try {
+      await (throwaway ? write() : serialised(em, write));
+    } catch (error) {
+      if (!throwaway) detachFailedGraph(em, entities);
+      throw error;
+    }
     return entities;
   }
 }

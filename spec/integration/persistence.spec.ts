@@ -15,7 +15,7 @@ import {
   useMikroOrm,
 } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
-import { Author, Publisher } from './support/entities.js';
+import { Author, Book, Publisher } from './support/entities.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 import { statements } from './support/sql.js';
 
@@ -24,6 +24,9 @@ class PublisherFactory extends BaseFactory<Publisher> {}
 
 @Factory(Author)
 class WriterFactory extends BaseFactory<Author> {}
+
+@Factory(Book)
+class ReleaseFactory extends BaseFactory<Book> {}
 
 async function rows(db: TestDatabase, table: string): Promise<number> {
   const [row] = await db.sql<{ n: number }>(`select count(*) as n from ${table}`);
@@ -115,6 +118,18 @@ describe('MikroORM: persistence handlers', function () {
       expect(await rows(db, 'author')).to.equal(2);
       const managed = em.getUnitOfWork().getIdentityMap().values().filter((e) => e instanceof Author);
       expect(managed.map((a) => (a as Author).id).sort()).to.deep.equal([existing.id, next.id].sort());
+    });
+
+    it('a failed batch does not stay in the collection of an existing entity it was added to', async () => {
+      PublisherFactory.setPersistence(new MikroOrmPersistence(em));
+      ReleaseFactory.setPersistence(new MikroOrmPersistence(em));
+      const publisher = await PublisherFactory.createAsync();
+      await expectRejects(ReleaseFactory.createBatchAsync(2, { publisher, author: null as never }), PersistenceException, 'ReleaseFactory.createBatchAsync could not save Book');
+      expect(publisher.books.getItems()).to.deep.equal([]);
+      const book = await ReleaseFactory.createAsync({ publisher });
+      await em.flush();
+      expect(publisher.books.getItems()).to.deep.equal([book]);
+      expect(await rows(db, 'book')).to.equal(1);
     });
 
     it('50 concurrent createAsync calls on one handler write exactly 50 rows', async () => {
