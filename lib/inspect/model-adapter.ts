@@ -38,10 +38,16 @@ export interface AdaptedField {
   relation?: RelationInfo;
 }
 
+/** What an instance is being built for. */
+export interface InstantiationContext {
+  /** The persistence handler of the create call, when the build is for one (not for a plain build()). */
+  handler?: object;
+}
+
 export interface AdaptedModel {
   fields: AdaptedField[];
   /** Builds an instance the way the adapter's library does (a constructor with parameters, collections...). */
-  instantiate?: (values: FieldValues) => unknown;
+  instantiate?: (values: FieldValues, context: InstantiationContext) => unknown;
 }
 
 /**

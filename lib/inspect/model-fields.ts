@@ -1,7 +1,7 @@
 import { declaredFields, type FieldDeclaration } from '../registry/field-declarations.js';
 import type { Constructor, FieldValues } from '../types.js';
 import { decoratedProperties, designTypeOf } from './decorated-properties.js';
-import { adaptModel, type AdaptedField } from './model-adapter.js';
+import { adaptModel, type AdaptedField, type InstantiationContext } from './model-adapter.js';
 
 /** What fixtory knows of one field of a model, and what the factory declared about it. */
 export interface FieldInfo extends AdaptedField {
@@ -14,7 +14,7 @@ export interface ModelFields {
   /** True when `fields` is the whole model, so an override naming another field is a mistake. */
   complete: boolean;
   /** How the model's library builds an instance, when an adapter knows it. */
-  instantiate?: (values: FieldValues) => unknown;
+  instantiate?: (values: FieldValues, context: InstantiationContext) => unknown;
 }
 
 type Hints = Pick<FieldInfo, 'type' | 'items' | 'enum'>;

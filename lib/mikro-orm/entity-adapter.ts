@@ -2,7 +2,7 @@ import type { EntityMetadata } from '@mikro-orm/core';
 import { Unresolvable, type ValueGenerator } from '../generators/design-type.js';
 import type { AdaptedField, AdaptedModel, ModelAdapter } from '../inspect/model-adapter.js';
 import { discoveredMetadata, rawMetadata } from './metadata-lookup.js';
-import type { KnownOrm } from './orm-registry.js';
+import { buildsWithEntityManager, entityManagerForBuild, type KnownOrm } from './orm-registry.js';
 import { fromDiscovered, fromRaw, type PropertyFacts } from './property-facts.js';
 import { scalarGenerator } from './scalar-generators.js';
 
@@ -55,9 +55,13 @@ function applyClassUniques(meta: EntityMetadata, fields: AdaptedField[]): void {
 }
 
 function instantiator(meta: EntityMetadata, orm: KnownOrm | undefined): AdaptedModel['instantiate'] {
-  // Embeddables are plain classes to MikroORM too; entities are built as `em.create` builds them.
+  // Embeddables are plain classes to MikroORM too; entities are built as `em.create` builds them,
+  // by the EntityManager that will save them when the build is for a MikroORM handler.
   if (!orm || meta.embeddable) return undefined;
-  return (values) => orm.constructionEm.create(meta.class, values, { persist: false });
+  return (values, { handler }) => {
+    const em = buildsWithEntityManager(handler) ? handler[entityManagerForBuild]() : orm.constructionEm;
+    return em.create(meta.class, values, { persist: false });
+  };
 }
 
 /** Describes MikroORM entities and embeddables from the ORM's own metadata. */

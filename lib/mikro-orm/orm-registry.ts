@@ -58,3 +58,17 @@ export function defaultOrm(): KnownOrm | undefined {
 export function knownOrms(): readonly KnownOrm[] {
   return [...known].reverse();
 }
+
+/**
+ * Implemented by fixtory's MikroORM handlers: the EntityManager that the coming save will use, so
+ * entities (and the references they hold) are created by the EntityManager that writes them.
+ */
+export const entityManagerForBuild = Symbol('fixtory.entityManagerForBuild');
+
+export interface BuildsWithEntityManager {
+  [entityManagerForBuild](): EntityManagerLike;
+}
+
+export function buildsWithEntityManager(handler: unknown): handler is BuildsWithEntityManager {
+  return typeof (handler as Partial<BuildsWithEntityManager> | null)?.[entityManagerForBuild] === 'function';
+}

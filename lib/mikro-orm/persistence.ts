@@ -1,7 +1,7 @@
 import { ConfigurationException, ParameterException } from '../errors.js';
 import { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
 import { detachFailedGraph } from './failed-save.js';
-import { defaultOrm, isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
+import { defaultOrm, entityManagerForBuild, isEntityManager, isMikroOrm, useMikroOrm, type BuildsWithEntityManager } from './orm-registry.js';
 import type { EntityManagerLike, MikroOrmLike } from './orm-types.js';
 import { serialised } from './serial-queue.js';
 
@@ -48,9 +48,11 @@ function resolveEntityManager(owner: string, source: EntityManagerSource | undef
  * fresh fork, so nothing accumulates in an identity map; given an EntityManager, saved entities
  * become managed by it. Saves through one EntityManager run one after another.
  */
-export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProtocol<T> {
+export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProtocol<T> implements BuildsWithEntityManager {
   private readonly source: EntityManagerSource | undefined;
   private readonly mode: 'flush' | 'persist';
+  /** The EntityManager the entities of the running create call were built with; its save uses it too. */
+  private prepared?: { em: EntityManagerLike; throwaway: boolean };
 
   constructor(source?: EntityManagerSource, options?: MikroOrmPersistenceOptions);
   // A rest parameter keeps the constructor's length 0: `@Persist(MikroOrmPersistence)` is a valid no-argument handler class.
@@ -69,13 +71,28 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
     if (isEntityManager(source) || isMikroOrm(source)) useMikroOrm(source);
   }
 
+  /**
+   * Called by fixtory before it builds the entities of a create call, which it then saves in the
+   * same tick: entities, and the references they hold, then belong to the EntityManager that writes them.
+   */
+  [entityManagerForBuild](): EntityManagerLike {
+    if (this.prepared) return this.prepared.em; // the other entities of the same create call
+    const prepared = resolveEntityManager('MikroOrmPersistence', this.source);
+    this.prepared = prepared;
+    queueMicrotask(() => {
+      if (this.prepared === prepared) this.prepared = undefined;
+    });
+    return prepared.em;
+  }
+
   async save(entity: T): Promise<T> {
     const [saved] = await this.saveMany([entity]);
     return saved!;
   }
 
   async saveMany(entities: T[]): Promise<T[]> {
-    const { em, throwaway } = resolveEntityManager('MikroOrmPersistence', this.source);
+    const { em, throwaway } = this.prepared ?? resolveEntityManager('MikroOrmPersistence', this.source);
+    this.prepared = undefined;
     if (this.mode === 'persist') {
       em.persist(entities);
       return entities;
@@ -96,7 +113,7 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
  * only register the entities with `em.persist` and return them: **nothing is written until your
  * next `await em.flush()`**. Use MikroOrmPersistence with createAsync to write immediately.
  */
-export class MikroOrmSyncPersistence<T extends object> extends SyncPersistenceProtocol<T> {
+export class MikroOrmSyncPersistence<T extends object> extends SyncPersistenceProtocol<T> implements BuildsWithEntityManager {
   constructor(private readonly source: EntityManagerLike | (() => EntityManagerLike)) {
     super();
     if (typeof source !== 'function') {
@@ -105,6 +122,11 @@ export class MikroOrmSyncPersistence<T extends object> extends SyncPersistencePr
       }
       useMikroOrm(source);
     }
+  }
+
+  /** The EntityManager that entities built for a create call are created with (see MikroOrmPersistence). */
+  [entityManagerForBuild](): EntityManagerLike {
+    return resolveEntityManager('MikroOrmSyncPersistence', this.source).em;
   }
 
   save(entity: T): T {

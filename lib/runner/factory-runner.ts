@@ -32,6 +32,8 @@ interface BuildScope {
   maxDepth?: number;
   /** Set for automatic factories, which generate with the faker of the factory that nests them. */
   faker?: Faker;
+  /** The handler of the create call this build is for: an adapter may construct instances with it. */
+  handler?: object;
 }
 
 /** What a runner derives from the model once, redone only when a model adapter learns more. */
@@ -125,7 +127,8 @@ export class FactoryRunner<T> {
         optionalRelations: this.options.optionalRelations ?? 'null',
         useDefaults: this.options.useDefaults ?? false,
       });
-      const instantiate = instantiatorFor(this.name, this.model, this.options.construct ?? (inspected.instantiate as Instantiate<T> | undefined));
+      const construct = this.options.construct as Instantiate<T> | undefined;
+      const instantiate = instantiatorFor(this.name, this.model, construct ?? (inspected.instantiate as Instantiate<T> | undefined));
       this.prepared = { version, plan, instantiate };
     }
     return this.prepared;
@@ -160,28 +163,28 @@ export class FactoryRunner<T> {
   createSync(overrides?: unknown): T {
     const checked = this.overrides('createSync', overrides);
     const handler = this.handler<SyncPersistenceProtocol<T>>('sync');
-    const built = this.buildOne(checked, rootScope);
+    const built = this.buildOne(checked, { path: [], handler });
     return this.expectSync(this.persisting('createSync', () => handler.save(built)), 'save');
   }
 
   createBatchSync(size: unknown, overrides?: unknown): T[] {
     checkSize(this.name, 'createBatchSync', size);
     const handler = this.handler<SyncPersistenceProtocol<T>>('sync');
-    const built = this.buildMany('createBatchSync', size, overrides);
+    const built = this.buildMany('createBatchSync', size, overrides, handler);
     return this.expectSync(this.persisting('createBatchSync', () => handler.saveMany(built)), 'saveMany');
   }
 
   async createAsync(overrides?: unknown): Promise<T> {
     const checked = this.overrides('createAsync', overrides);
     const handler = this.handler<AsyncPersistenceProtocol<T>>('async');
-    const built = this.buildOne(checked, rootScope);
+    const built = this.buildOne(checked, { path: [], handler });
     return this.persistingAsync('createAsync', () => handler.save(built));
   }
 
   async createBatchAsync(size: unknown, overrides?: unknown): Promise<T[]> {
     checkSize(this.name, 'createBatchAsync', size);
     const handler = this.handler<AsyncPersistenceProtocol<T>>('async');
-    const built = this.buildMany('createBatchAsync', size, overrides);
+    const built = this.buildMany('createBatchAsync', size, overrides, handler);
     return this.persistingAsync('createBatchAsync', () => handler.saveMany(built));
   }
 
@@ -230,10 +233,11 @@ export class FactoryRunner<T> {
     return checkOverrides(this.name, this.modelName, method, this.plan, overrides);
   }
 
-  private buildMany(method: string, size: unknown, overrides: unknown): T[] {
+  private buildMany(method: string, size: unknown, overrides: unknown, handler?: object): T[] {
     const count = checkSize(this.name, method, size);
     const checked = this.overrides(method, overrides);
-    return Array.from({ length: count }, () => this.buildOne(checked, rootScope));
+    const scope: BuildScope = handler ? { path: [], handler } : rootScope;
+    return Array.from({ length: count }, () => this.buildOne(checked, scope));
   }
 
   private expectSync<R>(result: R, method: string): R {
@@ -250,7 +254,12 @@ export class FactoryRunner<T> {
       throw ConfigurationException.noKnownFields(this.name, nameOf(this.model));
     }
     const path = this.model ? [...scope.path, { model: this.model, viaOptional: scope.viaOptional }] : scope.path;
-    const ctx = this.context({ path, maxDepth: scope.maxDepth ?? this.options.maxDepth ?? defaultMaxDepth, faker: scope.faker ?? this.faker });
+    const ctx = this.context({
+      path,
+      maxDepth: scope.maxDepth ?? this.options.maxDepth ?? defaultMaxDepth,
+      faker: scope.faker ?? this.faker,
+      handler: scope.handler,
+    });
     const values: FieldValues = Object.create(null);
     for (const { name, step } of plan.fields) {
       if (Object.hasOwn(overrides, name)) values[name] = overrides[name];
@@ -263,15 +272,15 @@ export class FactoryRunner<T> {
     for (const { name, step } of plan.postGenerated) {
       if (step.kind === 'post' && !Object.hasOwn(overrides, name)) values[name] = step.generate(ctx, values);
     }
-    const instance = instantiate(values);
+    const instance = instantiate(values, { handler: scope.handler });
     for (const { name, step } of plan.attached) {
       if (step.kind === 'attach' && !Object.hasOwn(overrides, name)) step.attach(ctx, instance as object);
     }
     return instance;
   }
 
-  private context(scope: Required<Pick<BuildScope, 'path' | 'maxDepth' | 'faker'>>): GenerationContext {
-    const { path, maxDepth, faker } = scope;
+  private context(scope: Required<Pick<BuildScope, 'path' | 'maxDepth' | 'faker'>> & Pick<BuildScope, 'handler'>): GenerationContext {
+    const { path, maxDepth, faker, handler } = scope;
     return {
       faker,
       buildNested: (model: Function, field: string, options: NestedOptions = {}) => {
@@ -284,7 +293,7 @@ export class FactoryRunner<T> {
         }
         const overrides = options.overrides ?? {};
         const factory = options.factory ?? registry.get(model as Constructor);
-        const nested = { path: here, maxDepth, viaOptional: optional };
+        const nested = { path: here, maxDepth, viaOptional: optional, handler };
         if (factory) return FactoryRunner.of(factory).buildOne(overrides, nested);
         return FactoryRunner.automatic(model).buildOne(overrides, { ...nested, faker });
       },

@@ -1,7 +1,8 @@
 import { ConfigurationException, nameOf } from '../errors.js';
+import type { InstantiationContext } from '../inspect/model-adapter.js';
 import type { Constructor, FieldValues } from '../types.js';
 
-export type Instantiate<T> = (values: FieldValues) => T;
+export type Instantiate<T> = (values: FieldValues, context: InstantiationContext) => T;
 
 /**
  * How a factory turns generated values into an instance: its `construct` option, else

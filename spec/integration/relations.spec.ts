@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { expect } from 'chai';
 import { BaseFactory, ConfigurationException, Factory, Related, TestTransaction, Use } from 'fixtory';
@@ -123,6 +124,17 @@ describe('MikroORM: relations', function () {
     expect(withKey.author.id).to.equal(author.id);
     expect(await count(tx, 'author')).to.equal(1);
     expect(await count(tx, 'book')).to.equal(2);
+  });
+
+  it('binds a relation given by primary key to the EntityManager that saves it', async function () {
+    this.timeout(5_000); // a reference bound elsewhere would wait for the connection the test's transaction holds
+    const author = await AuthorFactory.createAsync();
+    (tx.em as unknown as EntityManager).clear();
+    const book = await BookFactory.createAsync({ author: author.id as never });
+    expect(wrap(book.author).isInitialized()).to.equal(false);
+    await wrap(book.author).init();
+    expect(book.author.name).to.equal('Registered Author');
+    expect((tx.em as unknown as EntityManager).getUnitOfWork().getById(Author.name, author.id)).to.equal(book.author);
   });
 
   it('builds the required owning side of a one-to-one relation', async () => {
