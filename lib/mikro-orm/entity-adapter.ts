@@ -70,7 +70,7 @@ export const mikroOrmEntityAdapter: ModelAdapter = {
     const discovered = discoveredMetadata(model);
     const meta = discovered?.meta ?? rawMetadata(model);
     if (!meta) return undefined;
-    const facts = discovered ? meta.props.map(fromDiscovered) : Object.values(meta.properties).map((prop) => fromRaw(meta, prop));
+    const facts = discovered ? meta.props.map((prop) => fromDiscovered(meta, prop)) : Object.values(meta.properties).map((prop) => fromRaw(meta, prop));
     const fields = facts.map(adaptProperty);
     applyClassUniques(meta, fields);
     return { fields, instantiate: instantiator(meta, discovered?.orm) };

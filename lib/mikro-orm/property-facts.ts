@@ -109,7 +109,7 @@ function sharedFacts(prop: EntityProperty) {
 }
 
 /** Facts of a property of discovered metadata (after `MikroORM.init`). */
-export function fromDiscovered(prop: EntityProperty): PropertyFacts {
+export function fromDiscovered(meta: EntityMetadata, prop: EntityProperty): PropertyFacts {
   const kind = prop.kind as PropertyKind;
   const named = prop.customType ? typeName(prop.customType) : typeName(prop.type);
   const owner = kind === '1:1' ? Boolean(prop.owner) : true;
@@ -118,7 +118,8 @@ export function fromDiscovered(prop: EntityProperty): PropertyFacts {
     kind,
     ...named,
     columnType: prop.columnTypes?.[0]?.toLowerCase(),
-    runtimeType: prop.runtimeType,
+    // A json property typed as an array reflects as Array: generate an array for it.
+    runtimeType: designTypeOf(meta.class, prop.name) === Array && named.type === 'json' ? 'array' : prop.runtimeType,
     ...sharedFacts(prop),
     managed: isManaged(prop, kind, owner),
     items: prop.items as unknown[] | undefined,

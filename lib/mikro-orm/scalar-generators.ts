@@ -120,6 +120,9 @@ export function scalarGenerator(facts: PropertyFacts): ScalarGenerator | Unresol
     return { generate: (ctx) => `${pad(ctx.faker.number.int(23))}:${pad(ctx.faker.number.int(59))}:${pad(ctx.faker.number.int(59))}` };
   }
   if (type === 'uuid') return { generate: (ctx) => ctx.faker.string.uuid() };
+  if ((type === 'json' || type === 'jsonb') && facts.runtimeType === 'array') {
+    return { generate: (ctx) => ctx.faker.lorem.words({ min: 1, max: 3 }).split(' ') };
+  }
   if (type === 'json' || type === 'jsonb') {
     return { generate: (ctx) => ({ [ctx.faker.lorem.word()]: ctx.faker.lorem.words(2), count: ctx.faker.number.int(100) }) };
   }

@@ -26,7 +26,7 @@ class PlaceFactory extends BaseFactory<Place> {}
 /** The generated scalar values of an entity, comparable with what is read back. */
 const scalarFields = [
   'code', 'email', 'shortName', 'initials', 'body', 'nickname', 'tiny', 'small', 'count', 'ratio', 'score', 'price',
-  'big', 'bigNative', 'flag', 'at', 'day', 'clock', 'uid', 'meta', 'genre', 'level', 'genres', 'labels', 'blob',
+  'big', 'bigNative', 'flag', 'at', 'day', 'clock', 'uid', 'meta', 'keywords', 'genre', 'level', 'genres', 'labels', 'blob',
   'bytes', 'address', 'secondAddress', 'pastAddresses',
 ] as const;
 
@@ -65,6 +65,10 @@ describe('MikroORM: generation from metadata', function () {
           expect(comparable(stored[field]), `KitchenSink.${field}`).to.deep.equal(comparable(sink[field]));
         }
       }
+    });
+
+    it('gives a json property typed as an array an array', () => {
+      created.forEach((sink) => expect(sink.keywords).to.be.an('array').that.is.not.empty);
     });
 
     it('keeps string lengths within their columns', async () => {

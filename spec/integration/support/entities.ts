@@ -65,6 +65,7 @@ export class KitchenSink {
   @Property({ type: types.time }) clock!: string;
   @Property({ type: types.uuid }) uid!: string;
   @Property({ type: types.json }) meta!: Record<string, unknown>;
+  @Property({ type: types.json }) keywords!: string[];
   @Enum(() => Genre) genre!: Genre;
   @Enum(() => Level) level!: Level;
   @Enum({ items: () => Genre, array: true }) genres!: Genre[];
