@@ -170,6 +170,17 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static asyncHookInSyncPath(factory: string, phase: string, method: string): ConfigurationException {
+    return new ConfigurationException(
+      `${factory}.${method} ran an async ${phase} hook: a synchronous call cannot wait for it. Make the ` +
+        `hook synchronous, or use createAsync/createBatchAsync.`,
+    );
+  }
+
+  static traitCycle(factory: string, path: string[]): ConfigurationException {
+    return new ConfigurationException(`The traits of ${factory} include each other: ${path.join(' -> ')}. Remove one of the includes.`);
+  }
+
   static noTestTransaction(): ConfigurationException {
     return new ConfigurationException(
       `TestTransaction.em is only set while a test runs: call begin() first (in beforeEach, or through mochaHooks()).`,
@@ -210,6 +221,32 @@ export class ParameterException extends FactoryException {
 
   static decoratorArgument(decorator: string, where: string, expected: string, got: unknown): ParameterException {
     return new ParameterException(`@${decorator} on ${where}: expected ${expected}, got ${describe(got)}.`);
+  }
+
+  static unknownTrait(factory: string, method: string, trait: string, known: string[]): ParameterException {
+    return new ParameterException(
+      `${factory}.${method}: unknown trait '${trait}'; ${factory}'s traits are ${known.join(', ') || '(none)'}. ` +
+        `Define it in ${factory}'s static traits, or fix the name.`,
+    );
+  }
+
+  static unknownTransient(factory: string, method: string, keys: string[], known: string[]): ParameterException {
+    return new ParameterException(
+      `${factory}.${method}: unknown transient parameter ${keys.map((k) => `'${k}'`).join(', ')}; ${factory}'s are ` +
+        `${known.join(', ') || '(none)'}. Declare it with its default in ${factory}'s static transient.`,
+    );
+  }
+
+  static invalidBuildOptions(factory: string, method: string, options: unknown): ParameterException {
+    return new ParameterException(
+      `${factory}.${method}: build options must be an object { traits?, transient? }, got ${describe(options)}.`,
+    );
+  }
+
+  static itemOverridesLength(factory: string, method: string, size: number, given: number): ParameterException {
+    return new ParameterException(
+      `${factory}.${method}: ${given} item overrides for a batch of ${size}; give exactly one per instance, or a function (index) => overrides.`,
+    );
   }
 
   static invalidArgument(where: string, expected: string, got: unknown): ParameterException {

@@ -3,8 +3,11 @@ import { ParameterException, nameOf } from '../errors.js';
 import {
   IgnoreMarker,
   PostGeneratedMarker,
+  LazyMarker,
   RelatedMarker,
   RequireMarker,
+  SequenceMarker,
+  type LazyContext,
   UseMarker,
   type RelatedOptions,
   type FieldHint,
@@ -88,12 +91,15 @@ export function PostGenerated<V, A extends unknown[]>(
  */
 export function Field(hint: FieldHint = {}): AnyFieldDecorator {
   if (hint === null || typeof hint !== 'object') {
-    throw ParameterException.decoratorArgument('Field', 'a field', 'an options object { type?, items?, enum? }', hint);
+    throw ParameterException.decoratorArgument('Field', 'a field', 'an options object { type?, items?, enum?, unique? }', hint);
   }
   for (const option of ['type', 'items'] as const) {
     if (hint[option] !== undefined && typeof hint[option] !== 'function') {
       throw ParameterException.invalidOption('@Field', option, 'a function returning a class, e.g. () => String', hint[option]);
     }
+  }
+  if (hint.unique !== undefined && typeof hint.unique !== 'boolean') {
+    throw ParameterException.invalidOption('@Field', 'unique', 'a boolean', hint.unique);
   }
   if (hint.enum !== undefined && (hint.enum === null || typeof hint.enum !== 'object' || enumValues(hint.enum).length === 0)) {
     throw ParameterException.invalidOption('@Field', 'enum', 'a TypeScript enum or a non-empty array of values', hint.enum);
@@ -124,4 +130,19 @@ export function Related(options: RelatedOptions = {}): AnyFieldDecorator {
     throw ParameterException.invalidOption('@Related', 'overrides', 'an object of field values', options.overrides);
   }
   return markerDecorator('Related', new RelatedMarker(options));
+}
+
+/** Generates the field from the factory's sequence number: 1 for its first instance, then 2, 3, ... */
+export function Sequence<V>(fn: (n: number) => V): FieldDecorator<V> {
+  requireFunction('Sequence', fn);
+  return markerDecorator('Sequence', new SequenceMarker(fn)) as FieldDecorator<V>;
+}
+
+/**
+ * Generates the field after the others from a LazyContext: the values so far, the transient
+ * parameters, the sequence number and the field's own (seedable) faker stream.
+ */
+export function Lazy<V>(fn: (ctx: LazyContext) => V): FieldDecorator<V> {
+  requireFunction('Lazy', fn);
+  return markerDecorator('Lazy', new LazyMarker(fn)) as FieldDecorator<V>;
 }

@@ -50,8 +50,34 @@ export class RelatedMarker {
   constructor(readonly options: RelatedOptions) {}
 }
 
+/** The factory's sequence number of the instance being built (1, 2, 3, ...) turned into a value. */
+export class SequenceMarker {
+  readonly kind = 'sequence';
+  constructor(readonly fn: (n: number) => unknown) {}
+}
+
+/** What a `@Lazy` function sees: the values so far, the transient parameters and the build's stream. */
+export interface LazyContext {
+  /** The fields generated (or overridden) so far. */
+  readonly values: Readonly<FieldValues>;
+  /** The transient parameters of this build, defaults included. */
+  readonly transient: Readonly<Record<string, unknown>>;
+  /** The factory's sequence number of this instance. */
+  readonly sequence: number;
+  /** The position of the instance in its batch (0 for build()). */
+  readonly index: number;
+  /** The field's own faker stream: seeded runs repeat. */
+  readonly faker: import('@faker-js/faker').Faker;
+}
+
+/** Computed after the other fields from a LazyContext: for values that depend on fields or transient parameters. */
+export class LazyMarker {
+  readonly kind = 'lazy';
+  constructor(readonly fn: (ctx: LazyContext) => unknown) {}
+}
+
 /** How a field's value is produced; at most one per field of a class. */
-export type ValueMarker = UseMarker | IgnoreMarker | RequireMarker | PostGeneratedMarker | RelatedMarker;
+export type ValueMarker = UseMarker | IgnoreMarker | RequireMarker | PostGeneratedMarker | RelatedMarker | SequenceMarker | LazyMarker;
 
 /** Type information for a field whose `design:type` is missing or not precise enough. */
 export interface FieldHint {
@@ -64,4 +90,6 @@ export interface FieldHint {
    * literal unions, whose design:type is plain String or Number.
    */
   enum?: object | readonly unknown[];
+  /** Never repeat a value of this field in this process (until `resetUniqueValues()`). */
+  unique?: boolean;
 }

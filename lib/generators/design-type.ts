@@ -13,7 +13,14 @@ export interface NestedOptions {
 
 /** What a generator may ask of the build it runs in. */
 export interface GenerationContext {
+  /** The faker stream of the field being generated. */
   readonly faker: Faker;
+  /** The factory's sequence number of the instance being built. */
+  readonly sequence: number;
+  /** The position of the instance in its batch (0 for build()). */
+  readonly index: number;
+  /** The transient parameters of this build. */
+  readonly transient: Readonly<Record<string, unknown>>;
   /** Builds one instance of a class-typed field through the model's factory; undefined when cut at maxDepth. */
   buildNested(model: Function, field: string, options?: NestedOptions): unknown;
 }
@@ -27,6 +34,13 @@ export class Unresolvable {
 
 /** Built-in classes that say too little about a value to generate one. */
 const opaqueTypes = new Set<Function>([Object, Function, Map, Set, WeakMap, WeakSet, Promise, Symbol, RegExp, Error]);
+
+const valueTypes = new Set<Function>([String, Number, Boolean, Date, BigInt, Array]);
+
+/** Whether values of a type are instances fixtory builds through a factory (not strings, dates, maps...). */
+export function isNestedClass(type: Function): boolean {
+  return !valueTypes.has(type) && !opaqueTypes.has(type);
+}
 
 /** The generator for a field from its runtime type (`design:type` or `@Field`), or why there is none. */
 export function generatorForType(field: string, type: Function | undefined, items?: Function): ValueGenerator | Unresolvable {

@@ -35,6 +35,8 @@ export interface AdaptedField {
   maxLength?: number;
   /** The largest integer the column accepts. */
   maxInteger?: number;
+  /** More keys a custom provider can be registered under (a custom Type class, a type or column name). */
+  providerKeys?: (Function | string)[];
   relation?: RelationInfo;
 }
 

@@ -22,6 +22,10 @@ export interface FactoryOptions<T = unknown> {
   maxDepth?: number;
   /** Leave fields that have a database or ORM default unset, so the default applies (default false). */
   useDefaults?: boolean;
+  /** Count `@Sequence` numbers together with the parent factory instead of from 1 of its own (default false). */
+  shareSequence?: boolean;
+  /** Generators for types, used by this factory before the global ones: `[[Point, ({ faker }) => ...]]`. */
+  providers?: Iterable<readonly [Function | string, (ctx: { faker: Faker; field: string }) => unknown]>;
 }
 
 const optionChecks: Record<keyof FactoryOptions, [expected: string, check: (value: unknown) => boolean]> = {
@@ -34,6 +38,11 @@ const optionChecks: Record<keyof FactoryOptions, [expected: string, check: (valu
   optionalRelations: ["'null' or 'build'", (v) => v === 'null' || v === 'build'],
   maxDepth: ['a whole number of at least 1', (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1],
   useDefaults: ['a boolean', (v) => typeof v === 'boolean'],
+  shareSequence: ['a boolean', (v) => typeof v === 'boolean'],
+  providers: [
+    'a list (or Map) of [type, (ctx) => value] pairs',
+    (v) => v !== null && typeof v === 'object' && Symbol.iterator in v && [...(v as Iterable<unknown>)].every((e) => Array.isArray(e) && e.length === 2 && (typeof e[0] === 'function' || typeof e[0] === 'string') && typeof e[1] === 'function'),
+  ],
 };
 
 /** Checks the options object of `@Factory` on `factory`; unknown keys are rejected (they are typos). */

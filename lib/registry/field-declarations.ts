@@ -18,6 +18,8 @@ const markerLabel: Record<ValueMarker['kind'], string> = {
   require: 'Require',
   post: 'PostGenerated',
   related: 'Related',
+  sequence: 'Sequence',
+  lazy: 'Lazy',
 };
 
 function ownDeclaration(prototype: object, name: string): FieldDeclaration {

@@ -2,10 +2,13 @@ import { ConfigurationException } from '../errors.js';
 import {
   enumGenerator,
   generatorForType,
+  isNestedClass,
   Unresolvable,
   type GenerationContext,
   type ValueGenerator,
 } from '../generators/design-type.js';
+import { enumValues } from '../generators/enum-values.js';
+import { findProvider, type Provider, type ProviderKey } from '../generators/providers.js';
 import { uniqueGenerator, type UniqueShape } from '../generators/unique-values.js';
 import type { RelatedOptions, RelatedSize } from '../fields/markers.js';
 import type { RelationInfo } from '../inspect/model-adapter.js';
@@ -17,23 +20,37 @@ export type FieldStep =
   | { kind: 'generate'; generate: (ctx: GenerationContext) => unknown }
   | { kind: 'post'; generate: (ctx: GenerationContext, values: FieldValues) => unknown }
   /** Runs once the instance exists: fills a collection whose children point back at it. */
-  | { kind: 'attach'; attach: (ctx: GenerationContext, instance: object) => void }
+  | { kind: 'attach'; attach: (ctx: GenerationContext, instance: object, overrides?: Record<string, unknown>[]) => void }
   | { kind: 'require' }
   | { kind: 'ignore' };
+
+/** One alternative `coverage()` forces on a field: a fixed value, or a step that never gives null. */
+export type CoverageAlternative = { value: unknown } | { step: FieldStep };
 
 export interface PlannedField {
   name: string;
   step: FieldStep;
+  /** The alternatives the field can take that `coverage()` must all use (enum members, null and set...). */
+  alternatives?: CoverageAlternative[];
+}
+
+/** A relation field: overrides given as partial objects build the related instances with them. */
+export interface PlannedRelation {
+  relation: RelationInfo;
+  /** Collections of an ORM are filled once the instance exists (children point back at it). */
+  attach?: FieldStep & { kind: 'attach' };
 }
 
 /** Which generator serves each field of a factory: computed once per factory, run per instance. */
 export interface BuildPlan {
   /** Fields generated first, in declaration order. */
   fields: PlannedField[];
-  /** `@PostGenerated` fields, run after all others. */
+  /** `@PostGenerated` and `@Lazy` fields, run after all others in declaration order. */
   postGenerated: PlannedField[];
   /** Collections filled once the instance exists. */
   attached: PlannedField[];
+  /** Relation fields by name, for nested overrides. */
+  relations: ReadonlyMap<string, PlannedRelation>;
   /** Every field name the plan knows. */
   names: ReadonlySet<string>;
   /** Whether an override outside `names` is an error. */
@@ -49,6 +66,8 @@ export interface PlanSettings {
   optionalRelations: 'null' | 'build';
   /** Leave fields with a database or ORM default unset. */
   useDefaults: boolean;
+  /** The factory's own providers. */
+  providers?: ReadonlyMap<ProviderKey, Provider>;
 }
 
 const defaultCollectionSize: RelatedSize = [1, 3];
@@ -66,8 +85,8 @@ function fail(settings: PlanSettings, field: string, reason: string): ValueGener
 /** The relation a field stands for: from the adapter, or a class-typed field / class array of a plain model. */
 function relationOf(info: FieldInfo): RelationInfo | undefined {
   if (info.relation) return info.relation;
-  if (info.type === Array && info.items) return { target: info.items, cardinality: 'many', required: false };
-  if (info.type) return { target: info.type, cardinality: 'one', required: true };
+  if (info.type === Array && info.items && isNestedClass(info.items)) return { target: info.items, cardinality: 'many', required: false };
+  if (info.type && isNestedClass(info.type)) return { target: info.type, cardinality: 'one', required: true };
   return undefined;
 }
 
@@ -88,14 +107,36 @@ function relatedStep(info: FieldInfo, relation: RelationInfo, options: RelatedOp
   if (!info.relation) {
     return { kind: 'generate', generate: (ctx) => Array.from({ length: sizeOf(ctx, size) }, () => one(ctx)).filter((x) => x !== undefined) };
   }
+  return collectionStep(info.name, relation, (ctx) => Array.from({ length: sizeOf(ctx, size) }, () => ({})), one);
+}
+
+/**
+ * Fills an ORM collection after the instance exists: one child per partial (the children point
+ * back at the instance through the relation's back reference). Existing entities are added as they are.
+ */
+function collectionStep(
+  field: string,
+  relation: RelationInfo,
+  defaults: (ctx: GenerationContext) => Record<string, unknown>[],
+  one: (ctx: GenerationContext, extra?: Record<string, unknown>) => unknown,
+): FieldStep & { kind: 'attach' } {
   return {
     kind: 'attach',
-    attach: (ctx, instance) => {
-      const backReference = relation.backReference ? { [relation.backReference]: instance } : undefined;
-      const children = Array.from({ length: sizeOf(ctx, size) }, () => one(ctx, backReference)).filter((x) => x !== undefined);
-      addToCollection(instance, info.name, children);
+    attach: (ctx, instance, given) => {
+      const backReference = relation.backReference ? { [relation.backReference]: instance } : {};
+      const children = (given ?? defaults(ctx))
+        .map((item) => (isPartial(item) ? one(ctx, { ...item, ...backReference }) : item))
+        .filter((x) => x !== undefined);
+      addToCollection(instance, field, children);
     },
   };
+}
+
+/** A plain object given where an instance is expected: the overrides of a nested build. */
+export function isPartial(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 function uniqueShapeOf(info: FieldInfo): UniqueShape {
@@ -104,67 +145,105 @@ function uniqueShapeOf(info: FieldInfo): UniqueShape {
   return 'other';
 }
 
-/** The generator for a field nothing on the factory describes: from the adapter, enum, or type. */
+function providerKeysOf(info: FieldInfo): ProviderKey[] {
+  return [info.type, ...(info.providerKeys ?? [])].filter((key): key is ProviderKey => key !== undefined);
+}
+
+/** The generator for a field nothing on the factory describes: a provider, the adapter's, an enum, or its type. Never null. */
 function valueGenerator(info: FieldInfo, settings: PlanSettings): ValueGenerator {
   let generate: ValueGenerator;
-  if (info.enum) generate = enumGenerator(info.enum);
+  const provider = findProvider(providerKeysOf(info), settings.providers);
+  if (provider) generate = (ctx) => provider({ faker: ctx.faker, field: info.name });
+  else if (info.enum) generate = enumGenerator(info.enum);
   else {
     const found = info.generator ?? generatorForType(info.name, info.type, info.items);
     generate = found instanceof Unresolvable ? fail(settings, info.name, found.reason) : found;
   }
-  if (info.unique) {
-    const key = `${settings.model ?? settings.factory}.${info.name}`;
-    const limits = { maxLength: info.maxLength, maxInteger: info.maxInteger };
-    generate = uniqueGenerator(settings.factory, key, generate, uniqueShapeOf(info), limits);
-  }
-  if (info.nullable && settings.allowNullOptionals) {
-    const inner = generate;
-    generate = (ctx) => (ctx.faker.datatype.boolean() ? null : inner(ctx));
-  }
-  return generate;
+  return uniqueIfAsked(info, settings, generate);
 }
 
-/** The step of a field that the factory does not declare a marker for, or undefined to leave it unset. */
-function defaultStep(info: FieldInfo, settings: PlanSettings): FieldStep | undefined {
+function uniqueIfAsked(info: FieldInfo, settings: PlanSettings, generate: ValueGenerator): ValueGenerator {
+  if (!info.unique && !info.declaration?.hint?.unique) return generate;
+  const key = `${settings.model ?? settings.factory}.${info.name}`;
+  const limits = { maxLength: info.maxLength, maxInteger: info.maxInteger };
+  return uniqueGenerator(settings.factory, key, generate, uniqueShapeOf(info), limits);
+}
+
+function nullable(generate: ValueGenerator): ValueGenerator {
+  return (ctx) => (ctx.faker.datatype.boolean() ? null : generate(ctx));
+}
+
+/** The step of a field that the factory declares no marker for, or undefined to leave it unset. */
+function defaultField(info: FieldInfo, settings: PlanSettings): PlannedField | undefined {
   if (info.managed || (info.hasDefault && settings.useDefaults)) return undefined;
+  // Adapter relations; a class-typed field of a plain model is built by its generator (or a provider).
   const relation = info.relation;
   if (relation?.cardinality === 'many') return undefined; // collections start empty
-  if (relation && !relation.required && settings.optionalRelations === 'null') return undefined;
-  if (relation) return relatedStep(info, relation, {});
-  return { kind: 'generate', generate: valueGenerator(info, settings) };
+  if (relation && !relation.required) {
+    const build = relatedStep(info, relation, {});
+    const alternatives: CoverageAlternative[] = [{ value: undefined }, { step: build }];
+    if (settings.optionalRelations === 'null') return { name: info.name, step: { kind: 'ignore' }, alternatives };
+    return { name: info.name, step: build, alternatives };
+  }
+  if (relation) return { name: info.name, step: relatedStep(info, relation, {}) };
+  const generate = valueGenerator(info, settings);
+  const set: FieldStep = { kind: 'generate', generate };
+  if (info.nullable) {
+    const step: FieldStep = settings.allowNullOptionals ? { kind: 'generate', generate: nullable(generate) } : set;
+    return { name: info.name, step, alternatives: [{ value: null }, { step: set }] };
+  }
+  const choices = info.enum ? enumValues(info.enum) : info.type === Boolean ? [true, false] : undefined;
+  return { name: info.name, step: set, alternatives: choices?.map((value) => ({ value })) };
+}
+
+function markedField(info: FieldInfo, settings: PlanSettings): PlannedField {
+  const marker = info.declaration!.marker!;
+  const name = info.name;
+  switch (marker.kind) {
+    case 'use':
+      return { name, step: { kind: 'generate', generate: uniqueIfAsked(info, settings, () => marker.fn(...marker.args)) } };
+    case 'sequence':
+      return { name, step: { kind: 'generate', generate: (ctx) => marker.fn(ctx.sequence) } };
+    case 'post':
+      return { name, step: { kind: 'post', generate: (_ctx, values) => marker.fn(name, values, ...marker.args) } };
+    case 'lazy':
+      return {
+        name,
+        step: {
+          kind: 'post',
+          generate: (ctx, values) =>
+            marker.fn({ values, transient: ctx.transient, sequence: ctx.sequence, index: ctx.index, faker: ctx.faker }),
+        },
+      };
+    case 'require':
+    case 'ignore':
+      return { name, step: { kind: marker.kind } };
+    case 'related': {
+      const relation = relationOf(info);
+      const step: FieldStep = relation
+        ? relatedStep(info, relation, marker.options)
+        : { kind: 'generate', generate: fail(settings, name, '@Related needs a relation or a class-typed field') };
+      return { name, step };
+    }
+  }
 }
 
 export function planBuild(inspected: ModelFields, settings: PlanSettings): BuildPlan {
-  const plan: BuildPlan = { fields: [], postGenerated: [], attached: [], names: new Set(), complete: inspected.complete };
+  const plan = { fields: [] as PlannedField[], postGenerated: [] as PlannedField[], attached: [] as PlannedField[] };
+  const relations = new Map<string, PlannedRelation>();
   for (const info of inspected.fields) {
-    const marker = info.declaration?.marker;
-    let step: FieldStep | undefined;
-    switch (marker?.kind) {
-      case 'use':
-        step = { kind: 'generate', generate: () => marker.fn(...marker.args) };
-        break;
-      case 'post':
-        step = { kind: 'post', generate: (_ctx, values) => marker.fn(info.name, values, ...marker.args) };
-        break;
-      case 'require':
-      case 'ignore':
-        step = { kind: marker.kind };
-        break;
-      case 'related': {
-        const relation = relationOf(info);
-        step = relation
-          ? relatedStep(info, relation, marker.options)
-          : { kind: 'generate', generate: fail(settings, info.name, '@Related needs a relation or a class-typed field') };
-        break;
-      }
-      case undefined:
-        step = defaultStep(info, settings);
+    const planned = info.declaration?.marker ? markedField(info, settings) : defaultField(info, settings);
+    const relation = relationOf(info);
+    if (relation) {
+      const one = (ctx: GenerationContext, extra?: Record<string, unknown>) =>
+        ctx.buildNested(relation.target, info.name, { overrides: extra, optional: !relation.required });
+      const attach = relation.cardinality === 'many' && info.relation ? collectionStep(info.name, relation, () => [], one) : undefined;
+      relations.set(info.name, { relation, attach });
     }
-    if (step) {
-      const bucket = step.kind === 'post' ? plan.postGenerated : step.kind === 'attach' ? plan.attached : plan.fields;
-      bucket.push({ name: info.name, step });
-    }
+    if (!planned) continue;
+    const { step } = planned;
+    const bucket = step.kind === 'post' ? plan.postGenerated : step.kind === 'attach' ? plan.attached : plan.fields;
+    bucket.push(planned);
   }
-  plan.names = new Set(inspected.fields.map((f) => f.name));
-  return plan;
+  return { ...plan, relations, names: new Set(inspected.fields.map((f) => f.name)), complete: inspected.complete };
 }

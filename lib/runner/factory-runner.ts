@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker';
-import { ConfigurationException, FactoryException, MissingBuildKwargException, PersistenceException, nameOf, type PersistenceKind } from '../errors.js';
+import { ConfigurationException, FactoryException, MissingBuildKwargException, ParameterException, PersistenceException, nameOf, type PersistenceKind } from '../errors.js';
 import type { GenerationContext, NestedOptions } from '../generators/design-type.js';
+import { providerMap } from '../generators/providers.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
 import { modelAdaptersVersion } from '../inspect/model-adapter.js';
 import { inspectModelFields } from '../inspect/model-fields.js';
@@ -10,10 +11,13 @@ import type { FactoryOptions } from '../registry/factory-options.js';
 import { registry, type FactoryRegistration } from '../registry/registry.js';
 import type { Constructor, FieldValues } from '../types.js';
 import { checkOverrides, checkSize } from './arguments.js';
-import { planBuild, type BuildPlan } from './build-plan.js';
+import { isPartial, planBuild, type BuildPlan, type CoverageAlternative, type FieldStep } from './build-plan.js';
+import { setupCall, type CallSetup, type HookInfo } from './call-setup.js';
 import { FakerSource } from './faker-source.js';
 import { routeHandler } from './handler-routing.js';
+import { runHooksAsync, runHooksSync } from './hooks.js';
 import { instantiatorFor, type Instantiate } from './instantiate.js';
+import { nextSequence, resetSequences } from './sequences.js';
 
 /** One step of the nesting path of a build, for cycle detection and messages. */
 interface PathStep {
@@ -30,11 +34,20 @@ interface BuildScope {
   viaOptional?: boolean;
   /** The maxDepth of the root factory: it bounds the whole graph. */
   maxDepth?: number;
-  /** Set for automatic factories, which generate with the faker of the factory that nests them. */
-  faker?: Faker;
+  /** The streams automatic factories draw from: those of the factory that nests them (reseeded with it). */
+  streams?: { source: FakerSource; seedBase: number; prefix: string };
   /** The handler of the create call this build is for: an adapter may construct instances with it. */
   handler?: object;
+  /** The traits, transient parameters and hooks of the call (root builds only). */
+  setup?: CallSetup;
+  /** The position of the instance in its batch. */
+  index?: number;
+  /** Alternatives forced on fields by `coverage()`. */
+  choices?: ReadonlyMap<string, CoverageAlternative>;
 }
+
+/** Overrides for each instance of a batch: the same for all, one per instance, or computed from the index. */
+export type ItemOverrides = unknown;
 
 /** What a runner derives from the model once, redone only when a model adapter learns more. */
 interface Prepared<T> {
@@ -46,7 +59,7 @@ interface Prepared<T> {
 const defaultMaxDepth = 3;
 /** Required relations never stop by depth; this bound only turns a runaway graph into a clear error. */
 const hardDepthLimit = 64;
-const rootScope: BuildScope = { path: [] };
+const noTransient: Readonly<Record<string, unknown>> = Object.freeze({});
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
@@ -64,12 +77,15 @@ function closesRequiredCycle(path: readonly PathStep[], model: Function): boolea
 const runners = new WeakMap<Function, FactoryRunner<any>>();
 const automaticRunners = new WeakMap<Function, FactoryRunner<any>>();
 
-function registrationFor(factory: Function): FactoryRegistration {
+/** The registrations of a factory class and its registered ancestors, nearest first. */
+function registrationsFor(factory: Function): FactoryRegistration[] {
+  const found: FactoryRegistration[] = [];
   for (let cls = factory; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
     const registration = registry.registrationOf(cls as Constructor);
-    if (registration) return registration;
+    if (registration) found.push(registration);
   }
-  throw ConfigurationException.notDecorated(nameOf(factory));
+  if (found.length === 0) throw ConfigurationException.notDecorated(nameOf(factory));
+  return found;
 }
 
 /**
@@ -79,6 +95,8 @@ function registrationFor(factory: Function): FactoryRegistration {
 export class FactoryRunner<T> {
   private prepared?: Prepared<T>;
   private readonly fakerSource: FakerSource;
+  private readonly sequenceOwner: Function | string;
+  private nestedSetup?: CallSetup;
   /** The model's name for messages; undefined for plain-object factories. */
   readonly modelName: string | undefined;
 
@@ -88,9 +106,11 @@ export class FactoryRunner<T> {
     readonly name: string,
     private readonly model: Constructor<T> | undefined,
     private readonly options: FactoryOptions<T>,
+    sequenceOwner?: Function,
   ) {
     this.modelName = model ? nameOf(model) : undefined;
-    this.fakerSource = new FakerSource(options);
+    this.fakerSource = new FakerSource(name, options);
+    this.sequenceOwner = sequenceOwner ?? factory ?? name;
     // A seeded factory starts its model's unique values afresh, as `seed()` does, so a run repeats.
     if (options.seed !== undefined) resetUniqueValues(this.modelName ?? this.name);
   }
@@ -99,8 +119,13 @@ export class FactoryRunner<T> {
   static of<T>(factory: Function): FactoryRunner<T> {
     let runner = runners.get(factory);
     if (!runner) {
-      const registration = registrationFor(factory);
-      runner = new FactoryRunner(factory as Constructor, nameOf(factory), registration.model, registration.options);
+      const registrations = registrationsFor(factory);
+      // A subclass inherits its ancestors' options; its own win (`default` is never inherited).
+      const inherited = registrations.slice(1).reduceRight<FactoryOptions>((merged, r) => ({ ...merged, ...r.options, default: undefined }), {});
+      const options = { ...inherited, ...registrations[0]!.options };
+      const parent = registrations.find((r) => r.factory !== factory)?.factory;
+      const sequenceOwner = options.shareSequence && parent ? FactoryRunner.of(parent).sequenceOwner : undefined;
+      runner = new FactoryRunner(factory as Constructor, nameOf(factory), registrations[0]!.model, options, sequenceOwner as Function);
       runners.set(factory, runner);
     }
     return runner;
@@ -126,6 +151,7 @@ export class FactoryRunner<T> {
         allowNullOptionals: this.options.allowNullOptionals ?? true,
         optionalRelations: this.options.optionalRelations ?? 'null',
         useDefaults: this.options.useDefaults ?? false,
+        providers: providerMap(this.options.providers),
       });
       const construct = this.options.construct as Instantiate<T> | undefined;
       const instantiate = instantiatorFor(this.name, this.model, construct ?? (inspected.instantiate as Instantiate<T> | undefined));
@@ -139,53 +165,68 @@ export class FactoryRunner<T> {
     return this.ready.plan;
   }
 
+  /** The faker the factory was configured with (each field generates from a seeded stream derived from it). */
   get faker(): Faker {
     return this.fakerSource.faker;
   }
 
   /**
-   * Reseeds this factory's faker (giving it an instance of its own) and forgets the unique values
-   * produced for its model, so the same seed gives the same values again.
+   * Reseeds this factory's streams and forgets the unique values produced for its model, so the
+   * same seed gives the same values again.
    */
   seed(seed: number): void {
     this.fakerSource.seed(seed);
     resetUniqueValues(this.modelName ?? this.name);
   }
 
-  build(overrides?: unknown): T {
-    return this.buildOne(this.overrides('build', overrides), rootScope);
+  /** Restarts this factory's `@Sequence` numbers at 1. */
+  resetSequence(): void {
+    resetSequences(this.sequenceOwner);
   }
 
-  batch(size: unknown, overrides?: unknown): T[] {
-    return this.buildMany('batch', size, overrides);
+  build(overrides?: unknown, options?: unknown): T {
+    const setup = setupCall(this.factory, 'build', options);
+    const instance = this.buildRoot(this.overrides('build', overrides), setup, 0);
+    this.afterBuildSync('build', setup, [instance]);
+    return instance;
   }
 
-  createSync(overrides?: unknown): T {
-    const checked = this.overrides('createSync', overrides);
-    const handler = this.handler<SyncPersistenceProtocol<T>>('sync');
-    const built = this.buildOne(checked, { path: [], handler });
-    return this.expectSync(this.persisting('createSync', () => handler.save(built)), 'save');
+  batch(size: unknown, overrides?: ItemOverrides, options?: unknown): T[] {
+    const setup = setupCall(this.factory, 'batch', options);
+    const built = this.buildMany('batch', size, overrides, setup);
+    this.afterBuildSync('batch', setup, built);
+    return built;
   }
 
-  createBatchSync(size: unknown, overrides?: unknown): T[] {
-    checkSize(this.name, 'createBatchSync', size);
-    const handler = this.handler<SyncPersistenceProtocol<T>>('sync');
-    const built = this.buildMany('createBatchSync', size, overrides, handler);
-    return this.expectSync(this.persisting('createBatchSync', () => handler.saveMany(built)), 'saveMany');
+  /** The smallest set of instances that together use every enum member, boolean, null and optional relation. */
+  coverage(overrides?: unknown, options?: unknown): T[] {
+    const setup = setupCall(this.factory, 'coverage', options);
+    const checked = this.overrides('coverage', overrides);
+    const varying = this.plan.fields.filter((f) => f.alternatives && f.alternatives.length > 0 && !Object.hasOwn(checked, f.name));
+    const count = Math.max(1, ...varying.map((f) => f.alternatives!.length));
+    const built = Array.from({ length: count }, (_, i) => {
+      const choices = new Map(varying.map((f) => [f.name, f.alternatives![i % f.alternatives!.length]!]));
+      return this.buildRoot(checked, setup, i, undefined, choices);
+    });
+    this.afterBuildSync('coverage', setup, built);
+    return built;
   }
 
-  async createAsync(overrides?: unknown): Promise<T> {
-    const checked = this.overrides('createAsync', overrides);
-    const handler = this.handler<AsyncPersistenceProtocol<T>>('async');
-    const built = this.buildOne(checked, { path: [], handler });
-    return this.persistingAsync('createAsync', () => handler.save(built));
+  createSync(overrides?: unknown, options?: unknown): T {
+    return this.createManySync('createSync', 1, overrides, options, (handler, [one]) => handler.save(one!))[0]!;
   }
 
-  async createBatchAsync(size: unknown, overrides?: unknown): Promise<T[]> {
-    checkSize(this.name, 'createBatchAsync', size);
-    const handler = this.handler<AsyncPersistenceProtocol<T>>('async');
-    const built = this.buildMany('createBatchAsync', size, overrides, handler);
-    return this.persistingAsync('createBatchAsync', () => handler.saveMany(built));
+  createBatchSync(size: unknown, overrides?: ItemOverrides, options?: unknown): T[] {
+    return this.createManySync('createBatchSync', size, overrides, options, (handler, built) => handler.saveMany(built));
+  }
+
+  async createAsync(overrides?: unknown, options?: unknown): Promise<T> {
+    const [saved] = await this.createManyAsync('createAsync', 1, overrides, options, async (handler, [one]) => [await handler.save(one!)]);
+    return saved!;
+  }
+
+  async createBatchAsync(size: unknown, overrides?: ItemOverrides, options?: unknown): Promise<T[]> {
+    return this.createManyAsync('createBatchAsync', size, overrides, options, (handler, built) => handler.saveMany(built));
   }
 
   /** Sets or replaces this factory's handler of the handler's kind. */
@@ -197,6 +238,61 @@ export class FactoryRunner<T> {
   /** Removes this factory's own handler of one kind, or both; inherited and default handlers apply again. */
   clearPersistence(kind?: PersistenceKind): void {
     registry.ownHandlers(this.requireFactory())?.clear(kind);
+  }
+
+  private createManySync(
+    method: string,
+    size: unknown,
+    overrides: unknown,
+    options: unknown,
+    save: (handler: SyncPersistenceProtocol<T>, built: T[]) => T | T[],
+  ): T[] {
+    const setup = setupCall(this.factory, method, options);
+    const single = method === 'createSync';
+    if (!single) checkSize(this.name, method, size);
+    const checked = single ? this.overrides(method, overrides) : undefined;
+    const handler = this.handler<SyncPersistenceProtocol<T>>('sync');
+    const built = single ? [this.buildRoot(checked!, setup, 0, handler)] : this.buildMany(method, size, overrides, setup, handler);
+    this.afterBuildSync(method, setup, built);
+    built.forEach((instance, index) => runHooksSync(this.name, method, setup, 'beforeCreate', instance, this.info(setup, index)));
+    const result = this.expectSync(this.persisting(method, () => save(handler, built)), single ? 'save' : 'saveMany');
+    const saved = single ? [result as T] : (result as T[]);
+    saved.forEach((instance, index) => runHooksSync(this.name, method, setup, 'afterCreate', instance, this.info(setup, index)));
+    return saved;
+  }
+
+  private async createManyAsync(
+    method: string,
+    size: unknown,
+    overrides: unknown,
+    options: unknown,
+    save: (handler: AsyncPersistenceProtocol<T>, built: T[]) => Promise<T[]>,
+  ): Promise<T[]> {
+    const setup = setupCall(this.factory, method, options);
+    const single = method === 'createAsync';
+    if (!single) checkSize(this.name, method, size);
+    const checked = single ? this.overrides(method, overrides) : undefined;
+    const handler = this.handler<AsyncPersistenceProtocol<T>>('async');
+    const built = single ? [this.buildRoot(checked!, setup, 0, handler)] : this.buildMany(method, size, overrides, setup, handler);
+    // The handler gets the entities in the tick they were built for it; async hooks run around the save.
+    const hooksFirst = setup.hooks.afterBuild.length > 0 || setup.hooks.beforeCreate.length > 0;
+    if (hooksFirst) {
+      for (const [index, instance] of built.entries()) {
+        await runHooksAsync(setup, 'afterBuild', instance, this.info(setup, index));
+        await runHooksAsync(setup, 'beforeCreate', instance, this.info(setup, index));
+      }
+    }
+    const saved = await this.persistingAsync(method, () => save(handler, built));
+    for (const [index, instance] of saved.entries()) await runHooksAsync(setup, 'afterCreate', instance, this.info(setup, index));
+    return saved;
+  }
+
+  private info(setup: CallSetup, index: number): HookInfo {
+    return { factory: this.name, traits: setup.traits, transient: setup.transient, index };
+  }
+
+  private afterBuildSync(method: string, setup: CallSetup, built: T[]): void {
+    built.forEach((instance, index) => runHooksSync(this.name, method, setup, 'afterBuild', instance, this.info(setup, index)));
   }
 
   private requireFactory(): Constructor {
@@ -233,11 +329,26 @@ export class FactoryRunner<T> {
     return checkOverrides(this.name, this.modelName, method, this.plan, overrides);
   }
 
-  private buildMany(method: string, size: unknown, overrides: unknown, handler?: object): T[] {
-    const count = checkSize(this.name, method, size);
+  /** The overrides of each instance of a batch: the same object for all, a list of one per instance, or `(index) => overrides`. */
+  private itemOverrides(method: string, count: number, overrides: ItemOverrides): (index: number) => Record<string, unknown> {
+    if (typeof overrides === 'function') return (index) => this.overrides(method, (overrides as (i: number) => unknown)(index));
+    if (Array.isArray(overrides)) {
+      if (overrides.length !== count) throw ParameterException.itemOverridesLength(this.name, method, count, overrides.length);
+      const checked = overrides.map((item) => this.overrides(method, item));
+      return (index) => checked[index]!;
+    }
     const checked = this.overrides(method, overrides);
-    const scope: BuildScope = handler ? { path: [], handler } : rootScope;
-    return Array.from({ length: count }, () => this.buildOne(checked, scope));
+    return () => checked;
+  }
+
+  private buildMany(method: string, size: unknown, overrides: ItemOverrides, setup: CallSetup, handler?: object): T[] {
+    const count = checkSize(this.name, method, size);
+    const forItem = this.itemOverrides(method, count, overrides);
+    return Array.from({ length: count }, (_, index) => this.buildRoot(forItem(index), setup, index, handler));
+  }
+
+  private buildRoot(overrides: Record<string, unknown>, setup: CallSetup, index: number, handler?: object, choices?: ReadonlyMap<string, CoverageAlternative>): T {
+    return this.buildOne({ ...setup.overrides, ...overrides }, { path: [], handler, setup, index, choices });
   }
 
   private expectSync<R>(result: R, method: string): R {
@@ -248,55 +359,118 @@ export class FactoryRunner<T> {
     return result;
   }
 
+  /** A nested instance: built with this factory's defaults, its afterBuild hooks run synchronously. */
+  private buildNestedInstance(overrides: Record<string, unknown>, scope: BuildScope): T {
+    this.nestedSetup ??= setupCall(this.factory, 'build', undefined);
+    const instance = this.buildOne(overrides, { ...scope, setup: this.nestedSetup, index: 0 });
+    this.afterBuildSync('build', this.nestedSetup, [instance]);
+    return instance;
+  }
+
   private buildOne(overrides: Record<string, unknown>, scope: BuildScope): T {
     const { plan, instantiate } = this.ready;
     if (this.model && plan.names.size === 0 && Object.keys(overrides).length === 0) {
       throw ConfigurationException.noKnownFields(this.name, nameOf(this.model));
     }
     const path = this.model ? [...scope.path, { model: this.model, viaOptional: scope.viaOptional }] : scope.path;
-    const ctx = this.context({
-      path,
-      maxDepth: scope.maxDepth ?? this.options.maxDepth ?? defaultMaxDepth,
-      faker: scope.faker ?? this.faker,
-      handler: scope.handler,
-    });
+    const ctx = this.context(scope, path);
     const values: FieldValues = Object.create(null);
-    for (const { name, step } of plan.fields) {
-      if (Object.hasOwn(overrides, name)) values[name] = overrides[name];
-      else if (step.kind === 'generate') {
+    const attachLater = new Map<string, Record<string, unknown>[]>();
+    const given = this.resolveNestedOverrides(overrides, ctx, attachLater);
+    const run = (name: string, step: FieldStep) => {
+      ctx.field = name;
+      if (step.kind === 'generate') {
         const value = step.generate(ctx);
         if (value !== undefined) values[name] = value;
       } else if (step.kind === 'require') throw MissingBuildKwargException.forField(this.name, name);
+    };
+    for (const { name, step } of plan.fields) {
+      const choice = scope.choices?.get(name);
+      if (Object.hasOwn(given, name)) values[name] = given[name];
+      else if (choice && 'value' in choice) {
+        if (choice.value !== undefined) values[name] = choice.value;
+      } else run(name, choice?.step ?? step);
     }
-    for (const key of Object.keys(overrides)) if (!Object.hasOwn(values, key)) values[key] = overrides[key];
+    for (const key of Object.keys(given)) if (!Object.hasOwn(values, key)) values[key] = given[key];
     for (const { name, step } of plan.postGenerated) {
-      if (step.kind === 'post' && !Object.hasOwn(overrides, name)) values[name] = step.generate(ctx, values);
+      ctx.field = name;
+      if (step.kind === 'post' && !Object.hasOwn(given, name)) values[name] = step.generate(ctx, values);
     }
     const instance = instantiate(values, { handler: scope.handler });
     for (const { name, step } of plan.attached) {
+      ctx.field = name;
       if (step.kind === 'attach' && !Object.hasOwn(overrides, name)) step.attach(ctx, instance as object);
+    }
+    for (const [name, partials] of attachLater) {
+      ctx.field = name;
+      plan.relations.get(name)!.attach!.attach(ctx, instance as object, partials);
     }
     return instance;
   }
 
-  private context(scope: Required<Pick<BuildScope, 'path' | 'maxDepth' | 'faker'>> & Pick<BuildScope, 'handler'>): GenerationContext {
-    const { path, maxDepth, faker, handler } = scope;
+  /**
+   * Overrides of relation fields given as plain objects build the related instance with them (a
+   * list builds one per element); an ORM collection's are kept for after the instance exists.
+   */
+  private resolveNestedOverrides(
+    overrides: Record<string, unknown>,
+    ctx: BuildContext,
+    attachLater: Map<string, Record<string, unknown>[]>,
+  ): Record<string, unknown> {
+    const { relations } = this.ready.plan;
+    let resolved = overrides;
+    for (const [name, value] of Object.entries(overrides)) {
+      const planned = relations.get(name);
+      if (!planned) continue;
+      const { relation, attach } = planned;
+      ctx.field = name;
+      if (relation.cardinality === 'one' && isPartial(value)) {
+        resolved = { ...resolved, [name]: ctx.buildNested(relation.target, name, { overrides: value }) };
+      } else if (relation.cardinality === 'many' && Array.isArray(value) && value.some(isPartial)) {
+        if (attach) {
+          attachLater.set(name, value);
+          const { [name]: _deferred, ...rest } = resolved;
+          resolved = rest;
+        } else {
+          resolved = { ...resolved, [name]: value.map((item) => (isPartial(item) ? ctx.buildNested(relation.target, name, { overrides: item }) : item)) };
+        }
+      }
+    }
+    return resolved;
+  }
+
+  private context(scope: BuildScope, path: readonly PathStep[]): BuildContext {
+    const maxDepth = scope.maxDepth ?? this.options.maxDepth ?? defaultMaxDepth;
+    const streams = scope.streams ?? { source: this.fakerSource, seedBase: this.fakerSource.seedBase(), prefix: '' };
+    const runner = this;
     return {
-      faker,
-      buildNested: (model: Function, field: string, options: NestedOptions = {}) => {
+      field: '',
+      get faker() {
+        return streams.source.streamFor(`${streams.prefix}${this.field}`, streams.seedBase);
+      },
+      sequence: nextSequence(this.sequenceOwner),
+      index: scope.index ?? 0,
+      transient: scope.setup?.transient ?? noTransient,
+      buildNested(model: Function, field: string, options: NestedOptions = {}) {
         const here = path.length > 0 ? [...path.slice(0, -1), { ...path[path.length - 1]!, field }] : path;
         const optional = Boolean(options.optional);
         if (optional && here.length >= maxDepth) return undefined;
         if ((!optional && closesRequiredCycle(here, model)) || here.length >= hardDepthLimit) {
           const names = [...here.map((s) => `${nameOf(s.model)}${s.field ? `.${s.field}` : ''}`), nameOf(model)];
-          throw ConfigurationException.cycle(this.name, names);
+          throw ConfigurationException.cycle(runner.name, names);
         }
         const overrides = options.overrides ?? {};
         const factory = options.factory ?? registry.get(model as Constructor);
-        const nested = { path: here, maxDepth, viaOptional: optional, handler };
-        if (factory) return FactoryRunner.of(factory).buildOne(overrides, nested);
-        return FactoryRunner.automatic(model).buildOne(overrides, { ...nested, faker });
+        const nested: BuildScope = { path: here, maxDepth, viaOptional: optional, handler: scope.handler };
+        if (factory) return FactoryRunner.of(factory).buildNestedInstance(overrides, nested);
+        const prefix = `${streams.prefix}${field}>${nameOf(model)}.`;
+        return FactoryRunner.automatic(model).buildNestedInstance(overrides, { ...nested, streams: { ...streams, prefix } });
       },
     };
   }
+}
+
+/** The generation context of one instance; `field` names the field being generated, whose stream `faker` is. */
+interface BuildContext extends GenerationContext {
+  field: string;
 }

@@ -1,30 +1,57 @@
 import { Faker, allFakers, faker as sharedFaker } from '@faker-js/faker';
 import type { FactoryOptions } from '../registry/factory-options.js';
+import { currentSeed, deriveSeed, seedVersion } from './seeds.js';
 
-/** Dates of a seeded factory are generated around this instant instead of "now", so they repeat too. */
+/** Dates of seeded streams are generated around this instant instead of "now", so they repeat too. */
 export const SEEDED_REFERENCE_DATE = new Date('2025-01-01T00:00:00.000Z');
 
 /**
- * The faker instance of one factory. A factory shares faker's global instance until it is seeded;
- * a seed gives it an instance of its own, so seeding one factory never disturbs another.
+ * The faker streams of one factory: every field has a stream of its own, derived from the
+ * factory's seed (or the run's) and the field's name, so adding a field to a factory changes no
+ * other field's values. A faker given in the options is only read, never reseeded.
  */
 export class FakerSource {
   private readonly base: Faker;
-  private own?: Faker;
+  private ownSeed?: number;
+  private streams = new Map<string, Faker>();
+  private streamsFor?: string;
 
-  constructor(options: Pick<FactoryOptions, 'faker' | 'locale' | 'seed'>) {
+  constructor(
+    private readonly owner: string,
+    options: Pick<FactoryOptions, 'faker' | 'locale' | 'seed'>,
+  ) {
     this.base = options.faker ?? (options.locale ? allFakers[options.locale as keyof typeof allFakers] : sharedFaker);
-    if (options.seed !== undefined) this.seed(options.seed);
+    this.ownSeed = options.seed;
   }
 
+  /** The faker the factory was configured with (its locale and definitions). */
   get faker(): Faker {
-    return this.own ?? this.base;
+    return this.base;
   }
 
-  /** Seeds an instance of this factory's own (a given or shared faker is never reseeded, so nothing else changes). */
+  /** The seed the streams derive from: the factory's own, else the run's. */
+  seedBase(): number {
+    return this.ownSeed ?? currentSeed();
+  }
+
   seed(seed: number): void {
-    this.own ??= new Faker({ locale: this.base.rawDefinitions });
-    this.own.seed(seed);
-    this.own.setDefaultRefDate(SEEDED_REFERENCE_DATE);
+    this.ownSeed = seed;
+    this.streams.clear();
+  }
+
+  /** The stream of one field, for builds whose seed is `seedBase`. */
+  streamFor(field: string, seedBase: number): Faker {
+    const key = `${seedBase}:${seedVersion()}`;
+    if (this.streamsFor !== key) {
+      this.streams = new Map();
+      this.streamsFor = key;
+    }
+    let stream = this.streams.get(field);
+    if (!stream) {
+      stream = new Faker({ locale: this.base.rawDefinitions, seed: deriveSeed(seedBase, this.owner, field) });
+      stream.setDefaultRefDate(SEEDED_REFERENCE_DATE);
+      this.streams.set(field, stream);
+    }
+    return stream;
   }
 }

@@ -1,0 +1,48 @@
+import { faker as sharedFaker } from '@faker-js/faker';
+import { resetUniqueValues } from '../generators/unique-values.js';
+
+/** The environment variable that seeds a whole run: `FIXTORY_SEED=1234 npm test` repeats a run. */
+export const SEED_ENV = 'FIXTORY_SEED';
+
+function parseSeed(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const seed = Number(raw);
+  return Number.isSafeInteger(seed) ? seed : undefined;
+}
+
+const fromEnvironment = parseSeed(process.env[SEED_ENV]);
+/** Every run is seeded: by FIXTORY_SEED, else by a random seed that `currentSeed()` reports. */
+let globalSeed = fromEnvironment ?? Math.floor(Math.random() * 2 ** 31);
+let version = 0;
+if (fromEnvironment !== undefined) sharedFaker.seed(fromEnvironment);
+
+/**
+ * Seeds every factory (those with a `seed` of their own keep it) and faker's shared instance, and
+ * restarts unique values: what the run does from here on repeats with the same seed.
+ */
+export function seedAll(seed: number): void {
+  globalSeed = seed;
+  version += 1;
+  sharedFaker.seed(seed);
+  resetUniqueValues();
+}
+
+/** The seed of this run: print it when a test fails, and rerun with FIXTORY_SEED set to it. */
+export function currentSeed(): number {
+  return globalSeed;
+}
+
+/** Bumped by `seedAll`: factories derive their streams again. */
+export function seedVersion(): number {
+  return version;
+}
+
+/** A 32-bit FNV-1a hash: derives independent, repeatable seeds from a seed and names. */
+export function deriveSeed(...parts: (string | number)[]): number {
+  let hash = 0x811c9dc5;
+  for (const char of parts.join('\u0000')) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
