@@ -1,7 +1,7 @@
 import type { PersistenceKind } from './errors.js';
 import type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';
 import { FactoryRunner } from './runner/factory-runner.js';
-import type { ModelOf, Overrides, modelType } from './types.js';
+import type { BatchOverrides, BuildOptions, ModelOfFactory, Overrides, modelType } from './types.js';
 
 /** The class side of a factory whose instances are F (abstract ones included): what decorators accept. */
 export type FactoryClass<F> = abstract new (...args: any[]) => F;
@@ -9,71 +9,91 @@ export type FactoryClass<F> = abstract new (...args: any[]) => F;
 /** A concrete factory class: what the statics are called on (BaseFactory itself has no model to build). */
 export type ConcreteFactoryClass<F> = new (...args: any[]) => F;
 
+type AnyFactory = ConcreteFactoryClass<BaseFactory<any>>;
+
 /**
  * Base of every factory. Extend it with the model type, decorate the class with `@Factory(Model)`,
  * and call the statics; they are thin sugar over the factory's FactoryRunner. Factories are never
- * instantiated: their properties only declare fields.
+ * instantiated: their properties only declare fields. A factory may declare `static traits`,
+ * `static transient` and the hooks `static afterBuild`, `beforeCreate` and `afterCreate`.
  */
 export abstract class BaseFactory<T extends object> {
   /** Ties the factory to its model type for the statics' return types; never set. */
   declare readonly [modelType]?: T;
 
   /** Builds one instance without persisting it. */
-  static build<F extends BaseFactory<any>>(this: ConcreteFactoryClass<F>, overrides?: Overrides<ModelOf<F>>): ModelOf<F> {
-    return FactoryRunner.of<ModelOf<F>>(this).build(overrides);
+  static build<C extends AnyFactory>(this: C, overrides?: Overrides<ModelOfFactory<C>>, options?: BuildOptions<C>): ModelOfFactory<C> {
+    return FactoryRunner.of<ModelOfFactory<C>>(this).build(overrides, options);
   }
 
-  /** Builds `size` instances without persisting them. */
-  static batch<F extends BaseFactory<any>>(this: ConcreteFactoryClass<F>, size: number, overrides?: Overrides<ModelOf<F>>): ModelOf<F>[] {
-    return FactoryRunner.of<ModelOf<F>>(this).batch(size, overrides);
+  /** Builds `size` instances without persisting them; overrides may differ per instance. */
+  static batch<C extends AnyFactory>(
+    this: C,
+    size: number,
+    overrides?: BatchOverrides<ModelOfFactory<C>>,
+    options?: BuildOptions<C>,
+  ): ModelOfFactory<C>[] {
+    return FactoryRunner.of<ModelOfFactory<C>>(this).batch(size, overrides, options);
+  }
+
+  /** The smallest set of instances that together use every enum member, both booleans, null and non-null of nullable fields. */
+  static coverage<C extends AnyFactory>(this: C, overrides?: Overrides<ModelOfFactory<C>>, options?: BuildOptions<C>): ModelOfFactory<C>[] {
+    return FactoryRunner.of<ModelOfFactory<C>>(this).coverage(overrides, options);
   }
 
   /** Builds one instance and returns what the sync handler's `save` returns. */
-  static createSync<F extends BaseFactory<any>>(this: ConcreteFactoryClass<F>, overrides?: Overrides<ModelOf<F>>): ModelOf<F> {
-    return FactoryRunner.of<ModelOf<F>>(this).createSync(overrides);
+  static createSync<C extends AnyFactory>(this: C, overrides?: Overrides<ModelOfFactory<C>>, options?: BuildOptions<C>): ModelOfFactory<C> {
+    return FactoryRunner.of<ModelOfFactory<C>>(this).createSync(overrides, options);
   }
 
   /** Builds `size` instances and saves them with one call of the sync handler's `saveMany`. */
-  static createBatchSync<F extends BaseFactory<any>>(
-    this: ConcreteFactoryClass<F>,
+  static createBatchSync<C extends AnyFactory>(
+    this: C,
     size: number,
-    overrides?: Overrides<ModelOf<F>>,
-  ): ModelOf<F>[] {
-    return FactoryRunner.of<ModelOf<F>>(this).createBatchSync(size, overrides);
+    overrides?: BatchOverrides<ModelOfFactory<C>>,
+    options?: BuildOptions<C>,
+  ): ModelOfFactory<C>[] {
+    return FactoryRunner.of<ModelOfFactory<C>>(this).createBatchSync(size, overrides, options);
   }
 
   /** Builds one instance and resolves to what the async handler's `save` resolves to. */
-  static createAsync<F extends BaseFactory<any>>(this: ConcreteFactoryClass<F>, overrides?: Overrides<ModelOf<F>>): Promise<ModelOf<F>> {
-    return FactoryRunner.of<ModelOf<F>>(this).createAsync(overrides);
+  static createAsync<C extends AnyFactory>(
+    this: C,
+    overrides?: Overrides<ModelOfFactory<C>>,
+    options?: BuildOptions<C>,
+  ): Promise<ModelOfFactory<C>> {
+    return FactoryRunner.of<ModelOfFactory<C>>(this).createAsync(overrides, options);
   }
 
   /** Builds `size` instances and saves them with one call of the async handler's `saveMany`. */
-  static createBatchAsync<F extends BaseFactory<any>>(
-    this: ConcreteFactoryClass<F>,
+  static createBatchAsync<C extends AnyFactory>(
+    this: C,
     size: number,
-    overrides?: Overrides<ModelOf<F>>,
-  ): Promise<ModelOf<F>[]> {
-    return FactoryRunner.of<ModelOf<F>>(this).createBatchAsync(size, overrides);
+    overrides?: BatchOverrides<ModelOfFactory<C>>,
+    options?: BuildOptions<C>,
+  ): Promise<ModelOfFactory<C>[]> {
+    return FactoryRunner.of<ModelOfFactory<C>>(this).createBatchAsync(size, overrides, options);
   }
 
   /** Sets or replaces this factory's handler of the handler's kind (sync or async) at runtime. */
-  static setPersistence<F extends BaseFactory<any>>(this: ConcreteFactoryClass<F>, handler: SyncHandlerInput<ModelOf<F>>, options?: PersistOptions): void;
-  static setPersistence<F extends BaseFactory<any>>(this: ConcreteFactoryClass<F>, handler: AsyncHandlerInput<ModelOf<F>>, options?: PersistOptions): void;
-  static setPersistence<F extends BaseFactory<any>>(
-    this: ConcreteFactoryClass<F>,
-    handler: HandlerInput<ModelOf<F>>,
-    options?: PersistOptions,
-  ): void {
-    FactoryRunner.of<ModelOf<F>>(this).setPersistence(handler, options);
+  static setPersistence<C extends AnyFactory>(this: C, handler: SyncHandlerInput<ModelOfFactory<C>>, options?: PersistOptions): void;
+  static setPersistence<C extends AnyFactory>(this: C, handler: AsyncHandlerInput<ModelOfFactory<C>>, options?: PersistOptions): void;
+  static setPersistence<C extends AnyFactory>(this: C, handler: HandlerInput<ModelOfFactory<C>>, options?: PersistOptions): void {
+    FactoryRunner.of<ModelOfFactory<C>>(this).setPersistence(handler, options);
   }
 
   /** Removes this factory's own handler of one kind, or both: a parent's or the global default applies again. */
-  static clearPersistence(this: ConcreteFactoryClass<BaseFactory<any>>, kind?: PersistenceKind): void {
+  static clearPersistence(this: AnyFactory, kind?: PersistenceKind): void {
     FactoryRunner.of(this).clearPersistence(kind);
   }
 
-  /** Reseeds this factory's faker: the same seed gives the same values again. */
-  static seed(this: ConcreteFactoryClass<BaseFactory<any>>, seed: number): void {
+  /** Reseeds this factory's streams (and restarts its model's unique values): the same seed gives the same values again. */
+  static seed(this: AnyFactory, seed: number): void {
     FactoryRunner.of(this).seed(seed);
+  }
+
+  /** Restarts this factory's `@Sequence` numbers at 1. */
+  static resetSequence(this: AnyFactory): void {
+    FactoryRunner.of(this).resetSequence();
   }
 }

@@ -1,11 +1,27 @@
 import 'reflect-metadata';
 import './inspect/decorated-properties.js';
 
-export { BaseFactory, type FactoryClass } from './base-factory.js';
+export { BaseFactory, type ConcreteFactoryClass, type FactoryClass } from './base-factory.js';
 export { Factory, type FactoryDecorator } from './decorators/factory.js';
 export { Persist } from './decorators/persist.js';
-export { Use, Ignore, Require, PostGenerated, Field, Related, type AnyFieldDecorator, type FieldDecorator } from './decorators/fields.js';
-export type { FieldHint, RelatedOptions, RelatedSize } from './fields/markers.js';
+export {
+  Use,
+  Ignore,
+  Require,
+  PostGenerated,
+  Field,
+  Related,
+  Sequence,
+  Lazy,
+  type AnyFieldDecorator,
+  type FieldDecorator,
+} from './decorators/fields.js';
+export type { FieldHint, LazyContext, RelatedOptions, RelatedSize } from './fields/markers.js';
+export type { HookInfo, Hook, TraitDefinition, Traits } from './runner/call-setup.js';
+export { registerProvider, unregisterProvider, type Provider, type ProviderContext, type ProviderKey } from './generators/providers.js';
+export { resetUniqueValues } from './generators/unique-values.js';
+export { resetSequences } from './runner/sequences.js';
+export { seedAll, currentSeed, SEED_ENV } from './runner/seeds.js';
 export { SyncPersistenceProtocol, AsyncPersistenceProtocol, type PersistenceHandler } from './persistence/protocols.js';
 export type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';
 export { FactoryRunner } from './runner/factory-runner.js';
@@ -28,5 +44,5 @@ export {
   PersistenceException,
   type PersistenceKind,
 } from './errors.js';
-export type { Constructor, FieldValues, ModelOf, Overrides } from './types.js';
+export type { BatchOverrides, BuildOptions, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';
 export type { EntityManagerLike, MikroOrmLike } from './mikro-orm/orm-types.js';

@@ -12,8 +12,28 @@ export type FieldKeys<T> = {
 }[keyof T] &
   string;
 
-/** What `build(overrides)` accepts: any subset of T's fields with their own types, nothing else. */
-export type Overrides<T> = { [K in FieldKeys<T>]?: T[K] };
+type Primitive = string | number | boolean | bigint | symbol | null | undefined;
+
+/**
+ * What an override of a field of type V may be: a value of V; for an object (a relation, a nested
+ * class) also a partial that builds one with those overrides, or a primary key; for a collection or
+ * an array of objects, a list of instances and partials.
+ */
+export type OverrideValue<V> = V extends Primitive | Date | Function | Uint8Array | RegExp
+  ? V
+  : V extends { getItems(): infer E extends readonly unknown[] }
+    ? V | readonly (E[number] | Overrides<E[number]>)[]
+    : V extends readonly (infer E)[]
+      ? V | readonly (E extends object ? E | Overrides<E> : E)[]
+      : V extends { unwrap(): infer E }
+        ? V | E | Overrides<E> | string | number
+        : V | Overrides<V> | string | number;
+
+/** What `build(overrides)` accepts: any subset of T's fields, each an OverrideValue of its type, nothing else. */
+export type Overrides<T> = { [K in FieldKeys<T>]?: OverrideValue<T[K]> };
+
+/** A batch's overrides: the same for every instance, one per instance, or computed from the index. */
+export type BatchOverrides<T> = Overrides<T> | readonly Overrides<T>[] | ((index: number) => Overrides<T>);
 
 /** Field values as the runner collects them, before the model is constructed. */
 export type FieldValues = Record<string, unknown>;
@@ -23,3 +43,20 @@ export declare const modelType: unique symbol;
 
 /** The model a factory instance type produces. */
 export type ModelOf<F> = F extends { readonly [modelType]?: infer T } ? T : never;
+
+/** The model a factory class produces. */
+export type ModelOfFactory<C> = C extends abstract new (...args: any[]) => infer F ? ModelOf<F> : never;
+
+/** The names of a factory class's `static traits`. */
+export type TraitNames<C> = C extends { traits: infer R } ? Extract<keyof R, string> : never;
+
+/** The transient parameters a factory class declares with `static transient = { ... }` (their defaults). */
+export type TransientParams<C> = C extends { transient: infer R } ? Partial<R> : Record<string, never>;
+
+/** The second argument of build, batch, coverage and the create calls. */
+export interface BuildOptions<C> {
+  /** Traits to apply, in order (later ones win). */
+  traits?: readonly TraitNames<C>[];
+  /** Values of the factory's transient parameters: they steer generation but are not fields. */
+  transient?: TransientParams<C>;
+}
