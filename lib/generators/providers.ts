@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { ParameterException } from '../errors.js';
+import { modelAdaptersChanged } from '../inspect/model-adapter.js';
 
 /** What a custom provider is given to make one value. */
 export interface ProviderContext {
@@ -33,12 +34,14 @@ export function checkProvider(where: string, key: unknown, provider: unknown): v
 export function registerProvider(key: ProviderKey, provider: Provider): void {
   checkProvider('registerProvider', key, provider);
   globalProviders.set(normalize(key), provider);
+  modelAdaptersChanged(); // plans chose their generators: let them choose again
 }
 
 /** Removes a global provider, or all of them. */
 export function unregisterProvider(key?: ProviderKey): void {
   if (key === undefined) globalProviders.clear();
   else globalProviders.delete(normalize(key));
+  modelAdaptersChanged();
 }
 
 /** The provider for the first key that has one: the factory's own providers first, then the global ones. */

@@ -17,11 +17,11 @@ export interface ModelFields {
   instantiate?: (values: FieldValues, context: InstantiationContext) => unknown;
 }
 
-type Hints = Pick<FieldInfo, 'type' | 'items' | 'enum'>;
+type Hints = Pick<FieldInfo, 'type' | 'items' | 'enum' | 'unique'>;
 
 function hintsOf(declarations: (FieldDeclaration | undefined)[]): Hints {
-  const hint = <K extends 'type' | 'items' | 'enum'>(key: K) => declarations.find((d) => d?.hint?.[key])?.hint?.[key];
-  return { type: hint('type')?.(), items: hint('items')?.(), enum: hint('enum') };
+  const hint = <K extends 'type' | 'items' | 'enum' | 'unique'>(key: K) => declarations.find((d) => d?.hint?.[key])?.hint?.[key];
+  return { type: hint('type')?.(), items: hint('items')?.(), enum: hint('enum'), unique: hint('unique') };
 }
 
 function designedType(name: string, sources: Constructor[]): Function | undefined {
@@ -35,6 +35,7 @@ function withHints(field: AdaptedField, hints: Hints): AdaptedField {
   if (hints.type) merged.type = hints.type;
   if (hints.items) merged.items = hints.items;
   if (hints.enum) merged.enum = hints.enum;
+  if (hints.unique) merged.unique = true;
   if (hints.type || hints.items || hints.enum) delete merged.generator;
   return merged;
 }

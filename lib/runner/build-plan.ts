@@ -140,6 +140,7 @@ export function isPartial(value: unknown): value is Record<string, unknown> {
 }
 
 function uniqueShapeOf(info: FieldInfo): UniqueShape {
+  if (info.enum) return 'other'; // a suffix would leave the enum
   if (info.type === String) return 'string';
   if (info.type === Number) return 'integer';
   return 'other';
@@ -163,7 +164,7 @@ function valueGenerator(info: FieldInfo, settings: PlanSettings): ValueGenerator
 }
 
 function uniqueIfAsked(info: FieldInfo, settings: PlanSettings, generate: ValueGenerator): ValueGenerator {
-  if (!info.unique && !info.declaration?.hint?.unique) return generate;
+  if (!info.unique) return generate;
   const key = `${settings.model ?? settings.factory}.${info.name}`;
   const limits = { maxLength: info.maxLength, maxInteger: info.maxInteger };
   return uniqueGenerator(settings.factory, key, generate, uniqueShapeOf(info), limits);

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import { BaseFactory, Factory, Field, Lazy, SEED_ENV, currentSeed, seedAll } from 'fixtory';
+
+class Coordinates {
+  @Field() lat!: number;
+  @Field() lng!: number;
+}
+class Venue {
+  @Field() name!: string;
+  @Field() city!: string;
+  @Field() opened!: Date;
+  @Field() location!: Coordinates;
+}
+
+@Factory(Venue)
+class VenueFactory extends BaseFactory<Venue> {}
+
+const script = fileURLToPath(new URL('../support/seeded-graph.js', import.meta.url));
+function runWithSeed(seed: string | undefined): string {
+  const env = { ...process.env };
+  if (seed === undefined) delete env[SEED_ENV];
+  else env[SEED_ENV] = seed;
+  return execFileSync(process.execPath, [script], { encoding: 'utf8', env });
+}
+
+describe('deterministic seeds', () => {
+  it('seedAll makes everything that follows repeat, nested automatic factories included', () => {
+    seedAll(1234);
+    const first = VenueFactory.batch(3);
+    seedAll(1234);
+    expect(VenueFactory.batch(3)).to.deep.equal(first);
+    seedAll(4321);
+    expect(VenueFactory.batch(3)).not.to.deep.equal(first);
+    expect(currentSeed()).to.equal(4321);
+  });
+
+  it('gives every field a stream of its own: adding a field changes no other field', () => {
+    // The same factory before and after a field is added (same name, so the same streams).
+    const version = (fields: string[]) => {
+      const cls = { ShopFactory: class extends BaseFactory<Record<string, unknown>> {} }.ShopFactory;
+      for (const field of fields) Field({ type: () => (field === 'rating' ? Number : String) })(cls.prototype, field);
+      Factory()(cls);
+      cls.seed(5);
+      return cls;
+    };
+    const before = version(['name', 'city']).batch(3);
+    const after = version(['name', 'rating', 'city']).batch(3);
+    expect(after.map(({ name, city }) => ({ name, city }))).to.deep.equal(before);
+    after.forEach((shop) => expect(shop['rating']).to.be.a('number'));
+  });
+
+  it('seeds @Lazy fields through their own stream', () => {
+    @Factory()
+    class DiceFactory extends BaseFactory<{ roll: number }> {
+      @Lazy(({ faker }) => faker.number.int({ min: 1, max: 6 })) roll!: number;
+    }
+    DiceFactory.seed(9);
+    const rolls = DiceFactory.batch(10).map((d) => d.roll);
+    DiceFactory.seed(9);
+    expect(DiceFactory.batch(10).map((d) => d.roll)).to.deep.equal(rolls);
+  });
+
+  it('repeats a whole graph in two separate processes with the same FIXTORY_SEED', function () {
+    this.timeout(20_000);
+    const [a, b] = [runWithSeed('2026'), runWithSeed('2026')];
+    expect(JSON.parse(a).venues).to.have.length(4);
+    expect(a).to.equal(b);
+    expect(JSON.parse(a).seed).to.equal(2026);
+    expect(runWithSeed('2027')).not.to.equal(a);
+  });
+
+  it('reports the random seed of an unseeded run, and that seed repeats it', function () {
+    this.timeout(20_000);
+    const unseeded = JSON.parse(runWithSeed(undefined)) as { seed: number };
+    expect(unseeded.seed).to.be.a('number');
+    expect(runWithSeed(String(unseeded.seed))).to.equal(runWithSeed(String(unseeded.seed)));
+    expect(JSON.parse(runWithSeed(String(unseeded.seed)))).to.deep.equal(unseeded);
+  });
+});
