@@ -15,7 +15,8 @@ function embeddedGenerator(facts: PropertyFacts): ValueGenerator | Unresolvable 
 }
 
 function adaptProperty(facts: PropertyFacts): AdaptedField {
-  const field: AdaptedField = { name: facts.name, nullable: facts.nullable, hasDefault: facts.hasDefault };
+  const providerKeys = [facts.customTypeClass, facts.customType, facts.type, facts.columnType].filter((k): k is Function | string => k !== undefined);
+  const field: AdaptedField = { name: facts.name, nullable: facts.nullable, hasDefault: facts.hasDefault, providerKeys };
   if (facts.managed) return { ...field, managed: true };
   switch (facts.kind) {
     case 'm:1':

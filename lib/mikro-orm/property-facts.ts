@@ -17,6 +17,8 @@ export interface PropertyFacts {
   runtimeType?: string;
   /** The class name of a custom (not built-in) MikroORM Type. */
   customType?: string;
+  /** That Type's class: a provider can be registered for it. */
+  customTypeClass?: Function;
   length?: number;
   precision?: number;
   scale?: number;
@@ -68,12 +70,12 @@ function isBuiltinTypeClass(cls: Function): boolean {
 }
 
 /** A type given as a name, a Type class or a Type instance → fixtory's name, or the custom class name. */
-function typeName(type: unknown): { type: string; customType?: string } {
+function typeName(type: unknown): { type: string; customType?: string; customTypeClass?: Function } {
   if (typeof type === 'string') return { type: type === 'Date' ? 'datetime' : type.toLowerCase() };
   const cls = typeof type === 'function' ? type : (type as object | undefined)?.constructor;
   if (!cls) return { type: 'unknown' };
   if (isBuiltinTypeClass(cls) && builtinTypes[cls.name]) return { type: builtinTypes[cls.name]! };
-  return { type: 'custom', customType: cls.name };
+  return { type: 'custom', customType: cls.name, customTypeClass: cls };
 }
 
 /** MikroORM leaves unset sizes as NaN on some properties. */

@@ -106,7 +106,7 @@ export function scalarGenerator(facts: PropertyFacts): ScalarGenerator | Unresol
       },
     };
   }
-  if (type === 'boolean' || type === 'bool') return { generate: (ctx) => ctx.faker.datatype.boolean() };
+  if (type === 'boolean' || type === 'bool') return { generate: (ctx) => ctx.faker.datatype.boolean(), type: Boolean };
   if (dateTimeTypes.has(type)) return { generate: (ctx) => dateTime(ctx.faker) };
   if (type === 'date') {
     return {

@@ -37,6 +37,8 @@ export interface PlannedField {
 /** A relation field: overrides given as partial objects build the related instances with them. */
 export interface PlannedRelation {
   relation: RelationInfo;
+  /** The factory a `@Related({ factory })` on the field names (default: the target's default factory). */
+  factory?: Function;
   /** Collections of an ORM are filled once the instance exists (children point back at it). */
   attach?: FieldStep & { kind: 'attach' };
 }
@@ -236,10 +238,12 @@ export function planBuild(inspected: ModelFields, settings: PlanSettings): Build
     const planned = info.declaration?.marker ? markedField(info, settings) : defaultField(info, settings);
     const relation = relationOf(info);
     if (relation) {
+      const marker = info.declaration?.marker;
+      const factory = marker?.kind === 'related' ? marker.options.factory?.() : undefined;
       const one = (ctx: GenerationContext, extra?: Record<string, unknown>) =>
-        ctx.buildNested(relation.target, info.name, { overrides: extra, optional: !relation.required });
+        ctx.buildNested(relation.target, info.name, { factory, overrides: extra, optional: !relation.required });
       const attach = relation.cardinality === 'many' && info.relation ? collectionStep(info.name, relation, () => [], one) : undefined;
-      relations.set(info.name, { relation, attach });
+      relations.set(info.name, { relation, factory, attach });
     }
     if (!planned) continue;
     const { step } = planned;

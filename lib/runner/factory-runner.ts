@@ -422,17 +422,18 @@ export class FactoryRunner<T> {
     for (const [name, value] of Object.entries(overrides)) {
       const planned = relations.get(name);
       if (!planned) continue;
-      const { relation, attach } = planned;
+      const { relation, factory, attach } = planned;
       ctx.field = name;
       if (relation.cardinality === 'one' && isPartial(value)) {
-        resolved = { ...resolved, [name]: ctx.buildNested(relation.target, name, { overrides: value }) };
+        resolved = { ...resolved, [name]: ctx.buildNested(relation.target, name, { factory, overrides: value }) };
       } else if (relation.cardinality === 'many' && Array.isArray(value) && value.some(isPartial)) {
         if (attach) {
           attachLater.set(name, value);
           const { [name]: _deferred, ...rest } = resolved;
           resolved = rest;
         } else {
-          resolved = { ...resolved, [name]: value.map((item) => (isPartial(item) ? ctx.buildNested(relation.target, name, { overrides: item }) : item)) };
+          const build = (item: Record<string, unknown>) => ctx.buildNested(relation.target, name, { factory, overrides: item });
+          resolved = { ...resolved, [name]: value.map((item) => (isPartial(item) ? build(item) : item)) };
         }
       }
     }
