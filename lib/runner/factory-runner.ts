@@ -447,7 +447,7 @@ export class FactoryRunner<T> {
     return {
       field: '',
       get faker() {
-        return streams.source.streamFor(`${streams.prefix}${this.field}`, streams.seedBase);
+        return streams.source.streamFor(streams.prefix ? streams.prefix + this.field : this.field, streams.seedBase);
       },
       sequence: nextSequence(this.sequenceOwner),
       index: scope.index ?? 0,

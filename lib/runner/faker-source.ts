@@ -14,7 +14,8 @@ export class FakerSource {
   private readonly base: Faker;
   private ownSeed?: number;
   private streams = new Map<string, Faker>();
-  private streamsFor?: string;
+  private streamsSeed?: number;
+  private streamsVersion?: number;
 
   constructor(
     private readonly owner: string,
@@ -39,12 +40,13 @@ export class FakerSource {
     this.streams.clear();
   }
 
-  /** The stream of one field, for builds whose seed is `seedBase`. */
+  /** The stream of one field, for builds whose seed is `seedBase`. Runs per field per instance: keep it cheap. */
   streamFor(field: string, seedBase: number): Faker {
-    const key = `${seedBase}:${seedVersion()}`;
-    if (this.streamsFor !== key) {
+    const version = seedVersion();
+    if (this.streamsSeed !== seedBase || this.streamsVersion !== version) {
       this.streams = new Map();
-      this.streamsFor = key;
+      this.streamsSeed = seedBase;
+      this.streamsVersion = version;
     }
     let stream = this.streams.get(field);
     if (!stream) {
