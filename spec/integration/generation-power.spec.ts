@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { BaseFactory, Factory, Field, Related, Sequence, TestTransaction, registerProvider, unregisterProvider, type Traits } from 'fixtory';
+import { BaseFactory, Factory, Field, Related, Sequence, registerProvider, unregisterProvider, type Traits } from 'fixtory';
 import { Author, Book, Genre, KitchenSink, Place, Point, PointType } from './support/entities.js';
-import { openTestDatabase, type TestDatabase } from './support/orm.js';
+import { transactionPerTest } from './support/transaction-per-test.js';
 
 @Factory(Author)
 class NovelistFactory extends BaseFactory<Author> {
@@ -24,16 +24,7 @@ class PlaceFactory extends BaseFactory<Place> {}
 
 describe('MikroORM: generation power on entities', function () {
   this.timeout(30_000);
-  let db: TestDatabase;
-  let tx: TestTransaction;
-
-  before(async () => {
-    db = await openTestDatabase();
-    tx = new TestTransaction(db.orm);
-  });
-  beforeEach(() => tx.begin());
-  afterEach(() => tx.rollback());
-  after(() => db.close());
+  transactionPerTest();
 
   it('builds the required parent from a nested partial, through the parent’s factory', async () => {
     const book = await NovelFactory.createAsync({ author: { name: 'Ada' } });

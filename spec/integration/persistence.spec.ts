@@ -18,6 +18,7 @@ import { expectRejects, expectThrows } from '../support/expect-error.js';
 import { Author, Book, Publisher } from './support/entities.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 import { statements } from './support/sql.js';
+import { countInTransaction } from './support/transaction-per-test.js';
 
 @Factory(Publisher)
 class PublisherFactory extends BaseFactory<Publisher> {}
@@ -206,11 +207,7 @@ describe('MikroORM: persistence handlers', function () {
     it('isolates tests: what one test writes, the next does not see', async () => {
       const tx = new TestTransaction(db.orm);
       const hooks = tx.mochaHooks();
-      const count = async () => {
-        const scoped = tx.em as unknown as EntityManager;
-        const [row] = await scoped.getConnection().execute<{ n: number }[]>('select count(*) as n from publisher', [], 'all', scoped.getTransactionContext());
-        return row!.n;
-      };
+      const count = () => countInTransaction(tx, 'publisher');
       await hooks.beforeEach();
       await PublisherFactory.createBatchAsync(3); // through the default handler the helper sets
       expect(await count()).to.equal(3);

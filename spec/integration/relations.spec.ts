@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { expect } from 'chai';
-import { BaseFactory, ConfigurationException, Factory, Related, TestTransaction, Use } from 'fixtory';
+import { BaseFactory, ConfigurationException, Factory, Related, Use, type TestTransaction } from 'fixtory';
 import { expectThrows } from '../support/expect-error.js';
 import { Author, Book, Category, Chicken, Citizen, Image, Profile, Publisher, Tag } from './support/entities.js';
-import { openTestDatabase, type TestDatabase } from './support/orm.js';
+import type { TestDatabase } from './support/orm.js';
+import { countInTransaction, transactionPerTest } from './support/transaction-per-test.js';
 import { statements } from './support/sql.js';
 
 @Factory(Author, { default: true })
@@ -54,26 +55,17 @@ class ProfileFactory extends BaseFactory<Profile> {
   @Related() avatar!: unknown;
 }
 
-/** Rows of a table as the running test's transaction sees them. */
-async function count(tx: TestTransaction, table: string): Promise<number> {
-  const em = tx.em as unknown as EntityManager;
-  const [row] = await em.getConnection().execute<{ n: number }[]>(`select count(*) as n from ${table}`, [], 'all', em.getTransactionContext());
-  return row!.n;
-}
+const count = (tx: TestTransaction, table: string) => countInTransaction(tx, table);
 
 describe('MikroORM: relations', function () {
   this.timeout(30_000);
-  let db: TestDatabase;
+  const suite = transactionPerTest();
   let tx: TestTransaction;
-
-  before(async () => {
-    db = await openTestDatabase();
-    // Every factory without a handler of its own writes through the running test's transaction.
-    tx = new TestTransaction(db.orm);
+  let db: TestDatabase;
+  beforeEach(() => {
+    tx = suite.tx();
+    db = suite.db();
   });
-  beforeEach(() => tx.begin());
-  afterEach(() => tx.rollback());
-  after(() => db.close());
 
   it('creates a Book with its required Author in one call and one flush, with zero field declarations', async () => {
     db.queries.length = 0;
