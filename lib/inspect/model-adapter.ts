@@ -44,6 +44,8 @@ export interface AdaptedField {
 export interface InstantiationContext {
   /** The persistence handler of the create call, when the build is for one (not for a plain build()). */
   handler?: object;
+  /** One object per create call, shared by every instance it builds (nested ones too). */
+  call?: object;
 }
 
 export interface AdaptedModel {

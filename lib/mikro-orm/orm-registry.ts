@@ -60,13 +60,18 @@ export function knownOrms(): readonly KnownOrm[] {
 }
 
 /**
- * Implemented by fixtory's MikroORM handlers: the EntityManager that the coming save will use, so
- * entities (and the references they hold) are created by the EntityManager that writes them.
+ * Implemented by fixtory's MikroORM handlers: the EntityManager that will save the entities of a
+ * create call (`call` is one object per call), so entities and the references they hold are created
+ * by the EntityManager that writes them.
  */
 export const entityManagerForBuild = Symbol('fixtory.entityManagerForBuild');
 
+/** Optional: told which create call each entity it built belongs to, so its save finds that call's EntityManager. */
+export const entitiesBuilt = Symbol('fixtory.entitiesBuilt');
+
 export interface BuildsWithEntityManager {
-  [entityManagerForBuild](): EntityManagerLike;
+  [entityManagerForBuild](call: object): EntityManagerLike;
+  [entitiesBuilt]?(call: object, entities: object[]): void;
 }
 
 export function buildsWithEntityManager(handler: unknown): handler is BuildsWithEntityManager {

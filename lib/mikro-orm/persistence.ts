@@ -1,7 +1,7 @@
 import { ConfigurationException, ParameterException } from '../errors.js';
 import { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
 import { detachFailedGraph } from './failed-save.js';
-import { defaultOrm, entityManagerForBuild, isEntityManager, isMikroOrm, useMikroOrm, type BuildsWithEntityManager } from './orm-registry.js';
+import { defaultOrm, entitiesBuilt, entityManagerForBuild, isEntityManager, isMikroOrm, useMikroOrm, type BuildsWithEntityManager } from './orm-registry.js';
 import type { EntityManagerLike, MikroOrmLike } from './orm-types.js';
 import { serialised } from './serial-queue.js';
 
@@ -51,8 +51,10 @@ function resolveEntityManager(owner: string, source: EntityManagerSource | undef
 export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProtocol<T> implements BuildsWithEntityManager {
   private readonly source: EntityManagerSource | undefined;
   private readonly mode: 'flush' | 'persist';
-  /** The EntityManager the entities of the running create call were built with; its save uses it too. */
-  private prepared?: { em: EntityManagerLike; throwaway: boolean };
+  /** The EntityManager each create call's entities were built with (by call), which its save uses too. */
+  private readonly preparedByCall = new WeakMap<object, { em: EntityManagerLike; throwaway: boolean }>();
+  /** The call each built entity belongs to. */
+  private readonly callOfEntity = new WeakMap<object, object>();
 
   constructor(source?: EntityManagerSource, options?: MikroOrmPersistenceOptions);
   // A rest parameter keeps the constructor's length 0: `@Persist(MikroOrmPersistence)` is a valid no-argument handler class.
@@ -72,17 +74,18 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
   }
 
   /**
-   * Called by fixtory before it builds the entities of a create call, which it then saves in the
-   * same tick: entities, and the references they hold, then belong to the EntityManager that writes them.
+   * Called by fixtory as it builds the entities of a create call: they, and the references they
+   * hold, then belong to the EntityManager that will write them.
    */
-  [entityManagerForBuild](): EntityManagerLike {
-    if (this.prepared) return this.prepared.em; // the other entities of the same create call
-    const prepared = resolveEntityManager('MikroOrmPersistence', this.source);
-    this.prepared = prepared;
-    queueMicrotask(() => {
-      if (this.prepared === prepared) this.prepared = undefined;
-    });
+  [entityManagerForBuild](call: object): EntityManagerLike {
+    let prepared = this.preparedByCall.get(call);
+    if (!prepared) this.preparedByCall.set(call, (prepared = resolveEntityManager('MikroOrmPersistence', this.source)));
     return prepared.em;
+  }
+
+  /** Called as each entity of a create call is built. */
+  [entitiesBuilt](call: object, entities: object[]): void {
+    for (const entity of entities) this.callOfEntity.set(entity, call);
   }
 
   async save(entity: T): Promise<T> {
@@ -91,8 +94,8 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
   }
 
   async saveMany(entities: T[]): Promise<T[]> {
-    const { em, throwaway } = this.prepared ?? resolveEntityManager('MikroOrmPersistence', this.source);
-    this.prepared = undefined;
+    const call = entities.length > 0 ? this.callOfEntity.get(entities[0]!) : undefined;
+    const { em, throwaway } = (call && this.preparedByCall.get(call)) ?? resolveEntityManager('MikroOrmPersistence', this.source);
     if (this.mode === 'persist') {
       em.persist(entities);
       return entities;
@@ -125,7 +128,7 @@ export class MikroOrmSyncPersistence<T extends object> extends SyncPersistencePr
   }
 
   /** The EntityManager that entities built for a create call are created with (see MikroOrmPersistence). */
-  [entityManagerForBuild](): EntityManagerLike {
+  [entityManagerForBuild](_call: object): EntityManagerLike {
     return resolveEntityManager('MikroOrmSyncPersistence', this.source).em;
   }
 

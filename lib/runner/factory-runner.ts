@@ -38,12 +38,20 @@ interface BuildScope {
   streams?: { source: FakerSource; seedBase: number; prefix: string };
   /** The handler of the create call this build is for: an adapter may construct instances with it. */
   handler?: object;
+  /** One object per create call, shared by its nested builds. */
+  call?: object;
   /** The traits, transient parameters and hooks of the call (root builds only). */
   setup?: CallSetup;
   /** The position of the instance in its batch. */
   index?: number;
   /** Alternatives forced on fields by `coverage()`. */
   choices?: ReadonlyMap<string, CoverageAlternative>;
+}
+
+/** The handler a create call builds for, and the object that identifies the call. */
+interface CreateTarget {
+  handler: object;
+  call: object;
 }
 
 /** Overrides for each instance of a batch: the same for all, one per instance, or computed from the index. */
@@ -252,7 +260,8 @@ export class FactoryRunner<T> {
     if (!single) checkSize(this.name, method, size);
     const checked = single ? this.overrides(method, overrides) : undefined;
     const handler = this.handler<SyncPersistenceProtocol<T>>('sync');
-    const built = single ? [this.buildRoot(checked!, setup, 0, handler)] : this.buildMany(method, size, overrides, setup, handler);
+    const target = { handler, call: {} };
+    const built = single ? [this.buildRoot(checked!, setup, 0, target)] : this.buildMany(method, size, overrides, setup, target);
     this.afterBuildSync(method, setup, built);
     built.forEach((instance, index) => runHooksSync(this.name, method, setup, 'beforeCreate', instance, this.info(setup, index)));
     const result = this.expectSync(this.persisting(method, () => save(handler, built)), single ? 'save' : 'saveMany');
@@ -273,7 +282,8 @@ export class FactoryRunner<T> {
     if (!single) checkSize(this.name, method, size);
     const checked = single ? this.overrides(method, overrides) : undefined;
     const handler = this.handler<AsyncPersistenceProtocol<T>>('async');
-    const built = single ? [this.buildRoot(checked!, setup, 0, handler)] : this.buildMany(method, size, overrides, setup, handler);
+    const target = { handler, call: {} };
+    const built = single ? [this.buildRoot(checked!, setup, 0, target)] : this.buildMany(method, size, overrides, setup, target);
     // The handler gets the entities in the tick they were built for it; async hooks run around the save.
     const hooksFirst = setup.hooks.afterBuild.length > 0 || setup.hooks.beforeCreate.length > 0;
     if (hooksFirst) {
@@ -341,14 +351,20 @@ export class FactoryRunner<T> {
     return () => checked;
   }
 
-  private buildMany(method: string, size: unknown, overrides: ItemOverrides, setup: CallSetup, handler?: object): T[] {
+  private buildMany(method: string, size: unknown, overrides: ItemOverrides, setup: CallSetup, target?: CreateTarget): T[] {
     const count = checkSize(this.name, method, size);
     const forItem = this.itemOverrides(method, count, overrides);
-    return Array.from({ length: count }, (_, index) => this.buildRoot(forItem(index), setup, index, handler));
+    return Array.from({ length: count }, (_, index) => this.buildRoot(forItem(index), setup, index, target));
   }
 
-  private buildRoot(overrides: Record<string, unknown>, setup: CallSetup, index: number, handler?: object, choices?: ReadonlyMap<string, CoverageAlternative>): T {
-    return this.buildOne({ ...setup.overrides, ...overrides }, { path: [], handler, setup, index, choices });
+  private buildRoot(
+    overrides: Record<string, unknown>,
+    setup: CallSetup,
+    index: number,
+    target?: CreateTarget,
+    choices?: ReadonlyMap<string, CoverageAlternative>,
+  ): T {
+    return this.buildOne({ ...setup.overrides, ...overrides }, { path: [], handler: target?.handler, call: target?.call, setup, index, choices });
   }
 
   private expectSync<R>(result: R, method: string): R {
@@ -396,7 +412,7 @@ export class FactoryRunner<T> {
       ctx.field = name;
       if (step.kind === 'post' && !Object.hasOwn(given, name)) values[name] = step.generate(ctx, values);
     }
-    const instance = instantiate(values, { handler: scope.handler });
+    const instance = instantiate(values, { handler: scope.handler, call: scope.call });
     for (const { name, step } of plan.attached) {
       ctx.field = name;
       if (step.kind === 'attach' && !Object.hasOwn(overrides, name)) step.attach(ctx, instance as object);
@@ -462,7 +478,7 @@ export class FactoryRunner<T> {
         }
         const overrides = options.overrides ?? {};
         const factory = options.factory ?? registry.get(model as Constructor);
-        const nested: BuildScope = { path: here, maxDepth, viaOptional: optional, handler: scope.handler };
+        const nested: BuildScope = { path: here, maxDepth, viaOptional: optional, handler: scope.handler, call: scope.call };
         if (factory) return FactoryRunner.of(factory).buildNestedInstance(overrides, nested);
         const prefix = `${streams.prefix}${field}>${nameOf(model)}.`;
         return FactoryRunner.automatic(model).buildNestedInstance(overrides, { ...nested, streams: { ...streams, prefix } });

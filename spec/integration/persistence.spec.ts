@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, wrap } from '@mikro-orm/core';
 import { expect } from 'chai';
 import {
   BaseFactory,
@@ -131,6 +131,25 @@ describe('MikroORM: persistence handlers', function () {
       await em.flush();
       expect(publisher.books.getItems()).to.deep.equal([book]);
       expect(await rows(db, 'book')).to.equal(1);
+    });
+
+    it('builds and saves a create call on one EntityManager, also when async hooks run before the save', async () => {
+      @Factory(Book)
+      class HookedBookFactory extends BaseFactory<Book> {
+        static async beforeCreate(): Promise<void> {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+      }
+      WriterFactory.setPersistence(new MikroOrmPersistence(em));
+      const author = await WriterFactory.createAsync();
+      HookedBookFactory.setPersistence(new MikroOrmPersistence(db.orm)); // a fresh fork per call
+      const [one, two] = await Promise.all([HookedBookFactory.createAsync({ author: author.id as never }), HookedBookFactory.createAsync()]);
+      for (const book of [one!, two!]) {
+        expect(wrap(book, true).__em).to.be.an('object');
+        expect(wrap(book.author, true).__em).to.equal(wrap(book, true).__em);
+      }
+      expect(wrap(one!, true).__em).not.to.equal(wrap(two!, true).__em);
+      expect(await rows(db, 'book')).to.equal(2);
     });
 
     it('50 concurrent createAsync calls on one handler write exactly 50 rows', async () => {
