@@ -177,6 +177,13 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static asyncHookInNestedBuild(factory: string, phase: string): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} has an async ${phase} hook, and it built a nested instance: hooks of a factory that builds ` +
+        `related instances for another run synchronously inside that build. Make the hook synchronous.`,
+    );
+  }
+
   static traitCycle(factory: string, path: string[]): ConfigurationException {
     return new ConfigurationException(`The traits of ${factory} include each other: ${path.join(' -> ')}. Remove one of the includes.`);
   }

@@ -14,17 +14,20 @@ export type FieldKeys<T> = {
 
 type Primitive = string | number | boolean | bigint | symbol | null | undefined;
 
+/** Values overridden only by values of their own type (no partials, no keys). */
+type Opaque = Primitive | Date | Function | Uint8Array | RegExp | ReadonlyMap<unknown, unknown> | ReadonlySet<unknown>;
+
 /**
  * What an override of a field of type V may be: a value of V; for an object (a relation, a nested
  * class) also a partial that builds one with those overrides, or a primary key; for a collection or
  * an array of objects, a list of instances and partials.
  */
-export type OverrideValue<V> = V extends Primitive | Date | Function | Uint8Array | RegExp
+export type OverrideValue<V> = V extends Opaque
   ? V
   : V extends { getItems(): infer E extends readonly unknown[] }
     ? V | readonly (E[number] | Overrides<E[number]>)[]
     : V extends readonly (infer E)[]
-      ? V | readonly (E extends object ? E | Overrides<E> : E)[]
+      ? V | readonly (E extends Opaque ? E : E extends object ? E | Overrides<E> : E)[]
       : V extends { unwrap(): infer E }
         ? V | E | Overrides<E> | string | number
         : V | Overrides<V> | string | number;

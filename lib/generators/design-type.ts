@@ -9,6 +9,8 @@ export interface NestedOptions {
   overrides?: Record<string, unknown>;
   /** An optional relation: cut (undefined) at the factory's maxDepth instead of failing on a cycle. */
   optional?: boolean;
+  /** Asked for by the caller (a nested partial): built whatever the depth, and never a cycle by itself. */
+  explicit?: boolean;
 }
 
 /** What a generator may ask of the build it runs in. */

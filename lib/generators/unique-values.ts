@@ -40,13 +40,15 @@ function distinctString(value: string, count: number, maxLength: number | undefi
 }
 
 /**
- * Wraps a generator so that its values never repeat for `key` (Model.field) in this process:
- * strings get a counter suffix (so they stay readable and within `maxLength`), integers count
- * up from a random offset below `maxInteger`, other values are redrawn until new.
+ * Wraps a generator so that its values never repeat for one factory's field (`key`, `Factory.field`)
+ * in this process: strings get a counter suffix (so they stay readable and within `maxLength`);
+ * integers keep the generator's value while it is new, else count up from a random offset below
+ * `maxInteger`; other values are redrawn until new. `label` (Model.field) names it in messages.
  */
 export function uniqueGenerator(
   factory: string,
   key: string,
+  label: string,
   generate: ValueGenerator,
   shape: UniqueShape,
   limits: { maxLength?: number; maxInteger?: number } = {},
@@ -55,16 +57,20 @@ export function uniqueGenerator(
     const state = stateOf(key);
     if (shape === 'string') {
       const value = distinctString(String(generate(ctx)), state.count, limits.maxLength);
-      if (value === undefined) throw ConfigurationException.uniqueExhausted(factory, key, state.count);
+      if (value === undefined) throw ConfigurationException.uniqueExhausted(factory, label, state.count);
       state.count += 1;
       return value;
     }
     if (shape === 'integer') {
       const max = limits.maxInteger ?? Number.MAX_SAFE_INTEGER;
-      state.offset ??= ctx.faker.number.int({ min: 1, max: Math.max(1, Math.floor(max / 2)) });
-      const value = state.offset + state.count;
-      if (value > max) throw ConfigurationException.uniqueExhausted(factory, key, state.count);
-      state.count += 1;
+      state.seen ??= new Set();
+      let value = generate(ctx);
+      while (state.seen.has(value)) {
+        state.offset ??= ctx.faker.number.int({ min: 1, max: Math.max(1, Math.floor(max / 2)) });
+        value = state.offset + state.count++;
+        if ((value as number) > max) throw ConfigurationException.uniqueExhausted(factory, label, state.seen.size);
+      }
+      state.seen.add(value);
       return value;
     }
     state.seen ??= new Set();
@@ -77,6 +83,6 @@ export function uniqueGenerator(
         return value;
       }
     }
-    throw ConfigurationException.uniqueExhausted(factory, key, state.count);
+    throw ConfigurationException.uniqueExhausted(factory, label, state.count);
   };
 }

@@ -167,9 +167,9 @@ function valueGenerator(info: FieldInfo, settings: PlanSettings): ValueGenerator
 
 function uniqueIfAsked(info: FieldInfo, settings: PlanSettings, generate: ValueGenerator): ValueGenerator {
   if (!info.unique) return generate;
-  const key = `${settings.model ?? settings.factory}.${info.name}`;
   const limits = { maxLength: info.maxLength, maxInteger: info.maxInteger };
-  return uniqueGenerator(settings.factory, key, generate, uniqueShapeOf(info), limits);
+  const label = `${settings.model ?? settings.factory}.${info.name}`;
+  return uniqueGenerator(settings.factory, `${settings.factory}.${info.name}`, label, generate, uniqueShapeOf(info), limits);
 }
 
 function nullable(generate: ValueGenerator): ValueGenerator {
@@ -191,12 +191,13 @@ function defaultField(info: FieldInfo, settings: PlanSettings): PlannedField | u
   if (relation) return { name: info.name, step: relatedStep(info, relation, {}) };
   const generate = valueGenerator(info, settings);
   const set: FieldStep = { kind: 'generate', generate };
+  const choices = info.enum ? enumValues(info.enum) : info.type === Boolean ? [true, false] : undefined;
+  const setAlternatives: CoverageAlternative[] = choices ? choices.map((value) => ({ value })) : [{ step: set }];
   if (info.nullable) {
     const step: FieldStep = settings.allowNullOptionals ? { kind: 'generate', generate: nullable(generate) } : set;
-    return { name: info.name, step, alternatives: [{ value: null }, { step: set }] };
+    return { name: info.name, step, alternatives: [{ value: null }, ...setAlternatives] };
   }
-  const choices = info.enum ? enumValues(info.enum) : info.type === Boolean ? [true, false] : undefined;
-  return { name: info.name, step: set, alternatives: choices?.map((value) => ({ value })) };
+  return { name: info.name, step: set, alternatives: choices ? setAlternatives : undefined };
 }
 
 function markedField(info: FieldInfo, settings: PlanSettings): PlannedField {
@@ -241,7 +242,7 @@ export function planBuild(inspected: ModelFields, settings: PlanSettings): Build
       const marker = info.declaration?.marker;
       const factory = marker?.kind === 'related' ? marker.options.factory?.() : undefined;
       const one = (ctx: GenerationContext, extra?: Record<string, unknown>) =>
-        ctx.buildNested(relation.target, info.name, { factory, overrides: extra, optional: !relation.required });
+        ctx.buildNested(relation.target, info.name, { factory, overrides: extra, explicit: true });
       const attach = relation.cardinality === 'many' && info.relation ? collectionStep(info.name, relation, () => [], one) : undefined;
       relations.set(info.name, { relation, factory, attach });
     }

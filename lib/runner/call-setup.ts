@@ -1,4 +1,5 @@
 import { ConfigurationException, ParameterException, nameOf } from '../errors.js';
+import type { Overrides } from '../types.js';
 
 /** What a hook is told about the build it runs for. */
 export interface HookInfo {
@@ -19,7 +20,7 @@ export const hookPhases: readonly HookPhase[] = ['afterBuild', 'beforeCreate', '
 
 /** A named partial definition of a factory: overrides, other traits it includes, hooks. */
 export interface TraitDefinition<T = any> {
-  overrides?: { [K in keyof T]?: unknown };
+  overrides?: Overrides<T>;
   /** Traits this one includes, applied before it. */
   traits?: readonly string[];
   afterBuild?: Hook<T>;
@@ -51,17 +52,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Traits in the order they apply: included traits first, each once. */
+/** Traits in the order they apply: included traits before the trait, each once, where it last appears (later wins). */
 function resolveTraits(factory: string, defined: Record<string, TraitDefinition>, names: readonly string[], method: string): string[] {
-  const ordered: string[] = [];
+  const applied: string[] = [];
   const visit = (name: string, trail: string[]) => {
     if (!Object.hasOwn(defined, name)) throw ParameterException.unknownTrait(factory, method, name, Object.keys(defined));
     if (trail.includes(name)) throw ConfigurationException.traitCycle(factory, [...trail, name]);
     for (const included of defined[name]!.traits ?? []) visit(included, [...trail, name]);
-    if (!ordered.includes(name)) ordered.push(name);
+    applied.push(name);
   };
   names.forEach((name) => visit(name, []));
-  return ordered;
+  return applied.filter((name, index) => applied.lastIndexOf(name) === index);
 }
 
 /** Checks the options of a call and resolves traits, transient parameters and hooks. */

@@ -12,10 +12,10 @@ import { registry, type FactoryRegistration } from '../registry/registry.js';
 import type { Constructor, FieldValues } from '../types.js';
 import { checkOverrides, checkSize } from './arguments.js';
 import { isPartial, planBuild, type BuildPlan, type CoverageAlternative, type FieldStep } from './build-plan.js';
-import { setupCall, type CallSetup, type HookInfo } from './call-setup.js';
+import { hookPhases, setupCall, type CallSetup, type HookInfo } from './call-setup.js';
 import { FakerSource } from './faker-source.js';
 import { routeHandler } from './handler-routing.js';
-import { runHooksAsync, runHooksSync } from './hooks.js';
+import { nestedBuild, refuseAsyncHooks, runHooksAsync, runHooksSync } from './hooks.js';
 import { instantiatorFor, type Instantiate } from './instantiate.js';
 import { nextSequence, resetSequences } from './sequences.js';
 
@@ -82,6 +82,13 @@ function closesRequiredCycle(path: readonly PathStep[], model: Function): boolea
   return start >= 0 && !path.slice(start + 1).some((step) => step.viaOptional);
 }
 
+/** A copy of arrays and plain objects, deep; anything else (instances, dates, entities) as it is. */
+function copyData<V>(value: V): V {
+  if (Array.isArray(value)) return value.map(copyData) as V;
+  if (isPartial(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyData(v)])) as V;
+  return value;
+}
+
 const runners = new WeakMap<Function, FactoryRunner<any>>();
 const automaticRunners = new WeakMap<Function, FactoryRunner<any>>();
 
@@ -119,8 +126,8 @@ export class FactoryRunner<T> {
     this.modelName = model ? nameOf(model) : undefined;
     this.fakerSource = new FakerSource(name, options);
     this.sequenceOwner = sequenceOwner ?? factory ?? name;
-    // A seeded factory starts its model's unique values afresh, as `seed()` does, so a run repeats.
-    if (options.seed !== undefined) resetUniqueValues(this.modelName ?? this.name);
+    // A seeded factory starts its unique values afresh, as `seed()` does, so a run repeats.
+    if (options.seed !== undefined) resetUniqueValues(this.name);
   }
 
   /** The runner of a factory class (created on first use, then reused). */
@@ -184,7 +191,8 @@ export class FactoryRunner<T> {
    */
   seed(seed: number): void {
     this.fakerSource.seed(seed);
-    resetUniqueValues(this.modelName ?? this.name);
+    resetUniqueValues(this.name);
+    resetSequences(this.sequenceOwner);
   }
 
   /** Restarts this factory's `@Sequence` numbers at 1. */
@@ -193,14 +201,16 @@ export class FactoryRunner<T> {
   }
 
   build(overrides?: unknown, options?: unknown): T {
-    const setup = setupCall(this.factory, 'build', options);
+    const setup = this.callSetup('build', options);
+    refuseAsyncHooks(this.name, 'build', setup, ['afterBuild']);
     const instance = this.buildRoot(this.overrides('build', overrides), setup, 0);
     this.afterBuildSync('build', setup, [instance]);
     return instance;
   }
 
   batch(size: unknown, overrides?: ItemOverrides, options?: unknown): T[] {
-    const setup = setupCall(this.factory, 'batch', options);
+    const setup = this.callSetup('batch', options);
+    refuseAsyncHooks(this.name, 'batch', setup, ['afterBuild']);
     const built = this.buildMany('batch', size, overrides, setup);
     this.afterBuildSync('batch', setup, built);
     return built;
@@ -208,9 +218,11 @@ export class FactoryRunner<T> {
 
   /** The smallest set of instances that together use every enum member, boolean, null and optional relation. */
   coverage(overrides?: unknown, options?: unknown): T[] {
-    const setup = setupCall(this.factory, 'coverage', options);
+    const setup = this.callSetup('coverage', options);
+    refuseAsyncHooks(this.name, 'coverage', setup, ['afterBuild']);
     const checked = this.overrides('coverage', overrides);
-    const varying = this.plan.fields.filter((f) => f.alternatives && f.alternatives.length > 0 && !Object.hasOwn(checked, f.name));
+    const fixed = (name: string) => Object.hasOwn(checked, name) || Object.hasOwn(setup.overrides, name);
+    const varying = this.plan.fields.filter((f) => f.alternatives && f.alternatives.length > 0 && !fixed(f.name));
     const count = Math.max(1, ...varying.map((f) => f.alternatives!.length));
     const built = Array.from({ length: count }, (_, i) => {
       const choices = new Map(varying.map((f) => [f.name, f.alternatives![i % f.alternatives!.length]!]));
@@ -255,7 +267,8 @@ export class FactoryRunner<T> {
     options: unknown,
     save: (handler: SyncPersistenceProtocol<T>, built: T[]) => T | T[],
   ): T[] {
-    const setup = setupCall(this.factory, method, options);
+    const setup = this.callSetup(method, options);
+    refuseAsyncHooks(this.name, method, setup, hookPhases);
     const single = method === 'createSync';
     if (!single) checkSize(this.name, method, size);
     const checked = single ? this.overrides(method, overrides) : undefined;
@@ -277,7 +290,7 @@ export class FactoryRunner<T> {
     options: unknown,
     save: (handler: AsyncPersistenceProtocol<T>, built: T[]) => Promise<T[]>,
   ): Promise<T[]> {
-    const setup = setupCall(this.factory, method, options);
+    const setup = this.callSetup(method, options);
     const single = method === 'createAsync';
     if (!single) checkSize(this.name, method, size);
     const checked = single ? this.overrides(method, overrides) : undefined;
@@ -285,16 +298,20 @@ export class FactoryRunner<T> {
     const target = { handler, call: {} };
     const built = single ? [this.buildRoot(checked!, setup, 0, target)] : this.buildMany(method, size, overrides, setup, target);
     // The handler gets the entities in the tick they were built for it; async hooks run around the save.
-    const hooksFirst = setup.hooks.afterBuild.length > 0 || setup.hooks.beforeCreate.length > 0;
-    if (hooksFirst) {
-      for (const [index, instance] of built.entries()) {
-        await runHooksAsync(setup, 'afterBuild', instance, this.info(setup, index));
-        await runHooksAsync(setup, 'beforeCreate', instance, this.info(setup, index));
-      }
+    // The same order as synchronous calls: every afterBuild, then every beforeCreate.
+    for (const phase of ['afterBuild', 'beforeCreate'] as const) {
+      for (const [index, instance] of built.entries()) await runHooksAsync(setup, phase, instance, this.info(setup, index));
     }
     const saved = await this.persistingAsync(method, () => save(handler, built));
     for (const [index, instance] of saved.entries()) await runHooksAsync(setup, 'afterCreate', instance, this.info(setup, index));
     return saved;
+  }
+
+  /** The traits, transient parameters and hooks of a call; the traits' overrides are checked like the caller's. */
+  private callSetup(method: string, options: unknown): CallSetup {
+    const setup = setupCall(this.factory, method, options);
+    if (setup.traits.length > 0) this.overrides(`${method} (traits ${setup.traits.join(', ')})`, setup.overrides);
+    return setup;
   }
 
   private info(setup: CallSetup, index: number): HookInfo {
@@ -364,7 +381,9 @@ export class FactoryRunner<T> {
     target?: CreateTarget,
     choices?: ReadonlyMap<string, CoverageAlternative>,
   ): T {
-    return this.buildOne({ ...setup.overrides, ...overrides }, { path: [], handler: target?.handler, call: target?.call, setup, index, choices });
+    // Trait overrides are shared definitions: each instance gets copies of their arrays and plain objects.
+    const traitOverrides = setup.traits.length > 0 ? copyData(setup.overrides) : undefined;
+    return this.buildOne({ ...traitOverrides, ...overrides }, { path: [], handler: target?.handler, call: target?.call, setup, index, choices });
   }
 
   private expectSync<R>(result: R, method: string): R {
@@ -379,7 +398,7 @@ export class FactoryRunner<T> {
   private buildNestedInstance(overrides: Record<string, unknown>, scope: BuildScope): T {
     this.nestedSetup ??= setupCall(this.factory, 'build', undefined);
     const instance = this.buildOne(overrides, { ...scope, setup: this.nestedSetup, index: 0 });
-    this.afterBuildSync('build', this.nestedSetup, [instance]);
+    this.afterBuildSync(nestedBuild, this.nestedSetup, [instance]);
     return instance;
   }
 
@@ -441,14 +460,14 @@ export class FactoryRunner<T> {
       const { relation, factory, attach } = planned;
       ctx.field = name;
       if (relation.cardinality === 'one' && isPartial(value)) {
-        resolved = { ...resolved, [name]: ctx.buildNested(relation.target, name, { factory, overrides: value }) };
+        resolved = { ...resolved, [name]: ctx.buildNested(relation.target, name, { factory, overrides: value, explicit: true }) };
       } else if (relation.cardinality === 'many' && Array.isArray(value) && value.some(isPartial)) {
         if (attach) {
           attachLater.set(name, value);
           const { [name]: _deferred, ...rest } = resolved;
           resolved = rest;
         } else {
-          const build = (item: Record<string, unknown>) => ctx.buildNested(relation.target, name, { factory, overrides: item });
+          const build = (item: Record<string, unknown>) => ctx.buildNested(relation.target, name, { factory, overrides: item, explicit: true });
           resolved = { ...resolved, [name]: value.map((item) => (isPartial(item) ? build(item) : item)) };
         }
       }
@@ -470,18 +489,21 @@ export class FactoryRunner<T> {
       transient: scope.setup?.transient ?? noTransient,
       buildNested(model: Function, field: string, options: NestedOptions = {}) {
         const here = path.length > 0 ? [...path.slice(0, -1), { ...path[path.length - 1]!, field }] : path;
-        const optional = Boolean(options.optional);
-        if (optional && here.length >= maxDepth) return undefined;
+        const optional = Boolean(options.optional) || Boolean(options.explicit);
+        if (optional && !options.explicit && here.length >= maxDepth) return undefined;
         if ((!optional && closesRequiredCycle(here, model)) || here.length >= hardDepthLimit) {
           const names = [...here.map((s) => `${nameOf(s.model)}${s.field ? `.${s.field}` : ''}`), nameOf(model)];
           throw ConfigurationException.cycle(runner.name, names);
         }
         const overrides = options.overrides ?? {};
-        const factory = options.factory ?? registry.get(model as Constructor);
+        // A self-reference is built by the factory building this instance; other models by their default factory.
+        const factory = options.factory ?? (model === runner.model && runner.factory ? runner.factory : registry.get(model as Constructor));
         const nested: BuildScope = { path: here, maxDepth, viaOptional: optional, handler: scope.handler, call: scope.call };
-        if (factory) return FactoryRunner.of(factory).buildNestedInstance(overrides, nested);
-        const prefix = `${streams.prefix}${field}>${nameOf(model)}.`;
-        return FactoryRunner.automatic(model).buildNestedInstance(overrides, { ...nested, streams: { ...streams, prefix } });
+        // Nested instances draw from the nesting factory's streams, by field path (so a seed repeats the
+        // whole graph, and `author` and `editor` never share a stream), unless their factory has a seed of its own.
+        const inherited = { ...nested, streams: { ...streams, prefix: `${streams.prefix}${field}>${nameOf(model)}.` } };
+        const nestedRunner = factory ? FactoryRunner.of(factory) : FactoryRunner.automatic(model);
+        return nestedRunner.buildNestedInstance(overrides, nestedRunner.fakerSource.hasOwnSeed ? nested : inherited);
       },
     };
   }

@@ -35,6 +35,11 @@ export class FakerSource {
     return this.ownSeed ?? currentSeed();
   }
 
+  /** Whether the factory has a seed of its own (its streams then never follow a nesting factory's). */
+  get hasOwnSeed(): boolean {
+    return this.ownSeed !== undefined;
+  }
+
   seed(seed: number): void {
     this.ownSeed = seed;
     this.streams.clear();

@@ -1,5 +1,6 @@
 import { faker as sharedFaker } from '@faker-js/faker';
 import { resetUniqueValues } from '../generators/unique-values.js';
+import { resetSequences } from './sequences.js';
 
 /** The environment variable that seeds a whole run: `FIXTORY_SEED=1234 npm test` repeats a run. */
 export const SEED_ENV = 'FIXTORY_SEED';
@@ -18,13 +19,14 @@ if (fromEnvironment !== undefined) sharedFaker.seed(fromEnvironment);
 
 /**
  * Seeds every factory (those with a `seed` of their own keep it) and faker's shared instance, and
- * restarts unique values: what the run does from here on repeats with the same seed.
+ * restarts unique values and sequences: what the run does from here on repeats with the same seed.
  */
 export function seedAll(seed: number): void {
   globalSeed = seed;
   version += 1;
   sharedFaker.seed(seed);
   resetUniqueValues();
+  resetSequences();
 }
 
 /** The seed of this run: print it when a test fails, and rerun with FIXTORY_SEED set to it. */

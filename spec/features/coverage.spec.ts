@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { BaseFactory, Factory, Field } from 'fixtory';
+import { BaseFactory, Factory, Field, type Traits } from 'fixtory';
 
 enum Size {
   S = 'S',
@@ -17,7 +17,9 @@ class Shirt {
 }
 
 @Factory(Shirt)
-class ShirtFactory extends BaseFactory<Shirt> {}
+class ShirtFactory extends BaseFactory<Shirt> {
+  static traits = { large: { overrides: { size: Size.L } } } satisfies Traits<Shirt>;
+}
 
 describe('coverage()', () => {
   it('gives the smallest set that uses every enum member, every listed value and both booleans', () => {
@@ -29,10 +31,13 @@ describe('coverage()', () => {
     shirts.forEach((s) => expect(s).to.be.instanceOf(Shirt));
   });
 
-  it('keeps fields that are overridden fixed', () => {
+  it('keeps fields that are overridden, directly or by a trait, fixed', () => {
     const shirts = ShirtFactory.coverage({ size: Size.M });
     expect(shirts).to.have.length(2);
     shirts.forEach((s) => expect(s.size).to.equal(Size.M));
+    const large = ShirtFactory.coverage({}, { traits: ['large'] });
+    expect(large).to.have.length(2);
+    large.forEach((s) => expect(s.size).to.equal(Size.L));
   });
 
   it('gives one instance when nothing varies', () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { BaseFactory, ConfigurationException, Factory, Field, Persist, type HookInfo } from 'fixtory';
+import { BaseFactory, ConfigurationException, Factory, Field, Persist, registry, type HookInfo } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
 import { MemoryAsync, MemorySync } from '../support/memory-persistence.js';
 
@@ -67,6 +67,45 @@ describe('hooks', () => {
     expect(syncStore.rows.length).to.equal(before);
     await AuditedAccountFactory.createBatchAsync(2);
     expect(asyncStore.calls.at(-1)).to.equal('saveMany(2)');
+  });
+
+  it('refuses an async afterCreate in a synchronous create before saving anything', () => {
+    @Factory(Account)
+    @Persist(syncStore)
+    class LateAsyncFactory extends BaseFactory<Account> {
+      static async afterCreate(): Promise<void> {}
+    }
+    const before = syncStore.rows.length;
+    expectThrows(() => LateAsyncFactory.createSync(), ConfigurationException, 'async afterCreate hook');
+    expect(syncStore.rows.length).to.equal(before);
+  });
+
+  it('runs every afterBuild before any beforeCreate, in async batches as in sync ones', async () => {
+    await AccountFactory.createBatchAsync(2);
+    expect(log.slice(0, 4)).to.deep.equal(['afterBuild 0', 'afterBuild 1', 'beforeCreate saved=false', 'beforeCreate saved=false']);
+    log.length = 0;
+    AccountFactory.createBatchSync(2);
+    expect(log.slice(0, 4)).to.deep.equal(['afterBuild 0', 'afterBuild 1', 'beforeCreate saved=false', 'beforeCreate saved=false']);
+  });
+
+  it('runs the afterBuild hooks of factories that build nested instances, synchronously', () => {
+    class Team {
+      @Field() lead!: Account;
+    }
+    @Factory(Team)
+    class TeamFactory extends BaseFactory<Team> {}
+    @Factory(Account, { default: true })
+    class LeadFactory extends AccountFactory {}
+    log.length = 0;
+    expect(TeamFactory.build().lead.events).to.equal('built');
+    expect(log).to.deep.equal(['afterBuild 0']);
+    registry.unregister(LeadFactory);
+    @Factory(Account, { default: true })
+    class AsyncLeadFactory extends BaseFactory<Account> {
+      static async afterBuild(): Promise<void> {}
+    }
+    expectThrows(() => TeamFactory.build(), ConfigurationException, 'AsyncLeadFactory has an async afterBuild hook, and it built a nested instance');
+    registry.unregister(AsyncLeadFactory);
   });
 
   it('refuses a hook that returns a promise without being declared async', () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { BaseFactory, Factory, Field, Use } from 'fixtory';
+import { BaseFactory, Factory, Field, Ignore, Use } from 'fixtory';
 
 class Writer {
   @Field() name!: string;
@@ -24,7 +24,25 @@ class WriterFactory extends BaseFactory<Writer> {
 @Factory(Novel)
 class NovelFactory extends BaseFactory<Novel> {}
 
+class TreeNode {
+  @Field() name!: string;
+  @Field() parent?: TreeNode;
+}
+
+@Factory(TreeNode)
+class TreeNodeFactory extends BaseFactory<TreeNode> {
+  @Ignore() parent?: TreeNode;
+}
+
 describe('nested overrides', () => {
+  it('builds a self-referencing parent from a partial (the caller asked for it: no cycle)', () => {
+    const node = TreeNodeFactory.build({ parent: { name: 'root' } });
+    expect(node.parent).to.be.instanceOf(TreeNode);
+    expect(node.parent!.name).to.equal('root');
+    expect(node.parent!.parent).to.equal(undefined);
+    expect(TreeNodeFactory.build({ parent: { parent: { name: 'grandparent' } } }).parent!.parent!.name).to.equal('grandparent');
+  });
+
   it('builds a related instance through its factory with a partial', () => {
     const novel = NovelFactory.build({ writer: { name: 'Ada' } });
     expect(novel.writer).to.be.instanceOf(Writer);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { BaseFactory, Factory, Field, Lazy, SEED_ENV, currentSeed, seedAll } from 'fixtory';
+import { BaseFactory, Factory, Field, Lazy, SEED_ENV, Sequence, currentSeed, seedAll } from 'fixtory';
 
 class Coordinates {
   @Field() lat!: number;
@@ -50,6 +50,48 @@ describe('deterministic seeds', () => {
     const after = version(['name', 'rating', 'city']).batch(3);
     expect(after.map(({ name, city }) => ({ name, city }))).to.deep.equal(before);
     after.forEach((shop) => expect(shop['rating']).to.be.a('number'));
+  });
+
+  it('restarts sequences with the seed, and repeats nested registered factories under their nesting factory’s seed', () => {
+    class Editor {
+      @Field() name!: string;
+    }
+    class Issue {
+      @Field() number!: number;
+      @Field() editor!: Editor;
+    }
+    @Factory(Editor)
+    class EditorFactory extends BaseFactory<Editor> {}
+    @Factory(Issue)
+    class IssueFactory extends BaseFactory<Issue> {
+      @Sequence((n) => n) number!: number;
+    }
+    IssueFactory.seed(7);
+    const first = IssueFactory.batch(2);
+    IssueFactory.seed(7);
+    expect(IssueFactory.batch(2)).to.deep.equal(first);
+    expect(first.map((i) => i.number)).to.deep.equal([1, 2]);
+    seedAll(8);
+    const again = IssueFactory.batch(1);
+    seedAll(8);
+    expect(IssueFactory.batch(1)).to.deep.equal(again);
+    expect(EditorFactory.build().name).to.be.a('string');
+  });
+
+  it('keeps a nested field’s values when another nested field of the same type is added', () => {
+    class Person {
+      @Field() name!: string;
+    }
+    const version = (fields: string[]) => {
+      const cls = { PaperFactory: class extends BaseFactory<Record<string, unknown>> {} }.PaperFactory;
+      for (const field of fields) Field({ type: () => Person })(cls.prototype, field);
+      Factory()(cls);
+      cls.seed(3);
+      return cls;
+    };
+    const before = version(['author']).batch(3).map((p) => (p['author'] as Person).name);
+    const after = version(['author', 'editor']).batch(3).map((p) => (p['author'] as Person).name);
+    expect(after).to.deep.equal(before);
   });
 
   it('seeds @Lazy fields through their own stream', () => {

@@ -39,6 +39,29 @@ describe('traits', () => {
     expect(MemberFactory.build({ role: 'member' }, { traits: ['admin'] }).role).to.equal('member');
   });
 
+  it('lets a trait asked for later win over one an earlier trait included', () => {
+    expect(MemberFactory.build({}, { traits: ['owner', 'admin'] }).role).to.equal('admin');
+  });
+
+  it('gives each instance its own copy of a trait’s arrays and objects', () => {
+    @Factory()
+    class TaggedFactory extends BaseFactory<{ tags: string[] }> {
+      static traits = { plain: { overrides: { tags: [] as string[] } } } satisfies Traits<{ tags: string[] }>;
+      @Field({ items: () => String }) tags!: string[];
+    }
+    TaggedFactory.build({}, { traits: ['plain'] }).tags.push('leaked');
+    expect(TaggedFactory.build({}, { traits: ['plain'] }).tags).to.deep.equal([]);
+  });
+
+  it('checks a trait’s overrides like the caller’s', () => {
+    @Factory()
+    class StrictFactory extends BaseFactory<{ a: string }> {
+      static traits = { typo: { overrides: { b: 'x' } as never } };
+      @Field() a!: string;
+    }
+    expectThrows(() => StrictFactory.build({}, { traits: ['typo'] }), ParameterException, "no field 'b'");
+  });
+
   it('runs a trait’s hooks, in batches and create calls too', async () => {
     MemberFactory.batch(2, {}, { traits: ['suspended'] }).forEach((m) => expect(m.notes).to.equal('suspended by trait'));
     const member = await MemberFactory.createAsync({}, { traits: ['suspended'] });

@@ -48,6 +48,27 @@ describe('unique values', () => {
     expect(new Set(badges.map((b) => b.serial)).size).to.equal(100_000);
   });
 
+  it('keeps the generator’s integers while they are new', () => {
+    @Factory()
+    class PriceFactory extends BaseFactory<{ cents: number }> {
+      @Use(() => 999) @Field({ unique: true }) cents!: number;
+    }
+    const [first, second] = PriceFactory.batch(2).map((p) => p.cents);
+    expect(first).to.equal(999);
+    expect(second).to.not.equal(999);
+  });
+
+  it('seeding one factory never restarts another factory’s unique values', () => {
+    @Factory(Badge, { seed: 1 })
+    class SeededBadgeFactory extends BaseFactory<Badge> {}
+    const others = BadgeFactory.batch(2).map((b) => b.code);
+    SeededBadgeFactory.build();
+    SeededBadgeFactory.seed(1);
+    SeededBadgeFactory.build();
+    const more = BadgeFactory.build({ tier: undefined as never });
+    expect(others).not.to.include(more.code);
+  });
+
   it('rejects a unique option that is not a boolean', () => {
     expectThrows(() => Field({ unique: 'yes' as never }), ParameterException, "option 'unique'", 'a boolean');
   });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
 import { BaseFactory, Factory, Field, Related, Sequence, registerProvider, unregisterProvider, type Traits } from 'fixtory';
-import { Author, Book, Genre, KitchenSink, Place, Point, PointType } from './support/entities.js';
+import { Author, Book, Genre, KitchenSink, Level, Place, Point, PointType } from './support/entities.js';
 import { transactionPerTest } from './support/transaction-per-test.js';
 
 @Factory(Author)
@@ -56,6 +56,7 @@ describe('MikroORM: generation power on entities', function () {
     expect(new Set(sinks.map((s) => s.genre))).to.deep.equal(new Set(Object.values(Genre)));
     expect(new Set(sinks.map((s) => s.nickname === null))).to.deep.equal(new Set([true, false]));
     expect(new Set(sinks.map((s) => s.flag))).to.deep.equal(new Set([true, false]));
+    expect(new Set(sinks.map((s) => s.priority))).to.deep.equal(new Set([null, Level.Low, Level.Mid, Level.High]));
   });
 
   it('generates a custom MikroORM Type with a provider registered for its class', async () => {

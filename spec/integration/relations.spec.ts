@@ -135,8 +135,9 @@ describe('MikroORM: relations', function () {
     expect(citizen.passport.number.length).to.be.at.most(9);
   });
 
-  it('leaves an optional self-reference null by default', () => {
+  it('leaves an optional self-reference null by default, and builds it from a nested partial', () => {
     expect(CategoryFactory.build().parent ?? null).to.equal(null);
+    expect(CategoryFactory.build({ parent: { name: 'Root' } }).parent!.name).to.equal('Root');
   });
 
   it('follows an optional self-reference up to maxDepth, then stops', async () => {

@@ -33,6 +33,11 @@ export function compileOnly(): void {
   const covered: Novel[] = NovelFactory.coverage();
   void covered;
 
+  const badTraits = {
+    // @ts-expect-error trait overrides are checked against the model
+    long: { overrides: { pages: 'many' } },
+  } satisfies Traits<Novel>;
+  void badTraits;
   // @ts-expect-error an unknown trait
   NovelFactory.build({}, { traits: ['short'] });
   // @ts-expect-error an unknown transient parameter
@@ -45,6 +50,17 @@ export function compileOnly(): void {
   WriterFactory.build({}, { transient: { volume: 1 } });
   // @ts-expect-error a nested partial is checked against the related model
   NovelFactory.build({ writer: { nam: 'Ada' } });
+  class Schedule {
+    @Field() slots!: Map<string, number>;
+    @Field({ items: () => Date }) holidays!: Date[];
+  }
+  @Factory(Schedule)
+  class ScheduleFactory extends BaseFactory<Schedule> {}
+  ScheduleFactory.build({ slots: new Map(), holidays: [new Date()] });
+  // @ts-expect-error a Map is overridden by a Map only
+  ScheduleFactory.build({ slots: { size: 3 } });
+  // @ts-expect-error dates are not partials
+  ScheduleFactory.build({ holidays: [{}] });
   // @ts-expect-error the overrides an index function returns are checked
   NovelFactory.batch(2, (i) => ({ pagez: i }));
   // @ts-expect-error so are those of a list

@@ -68,6 +68,7 @@ export class KitchenSink {
   @Property({ type: types.json }) keywords!: string[];
   @Enum(() => Genre) genre!: Genre;
   @Enum(() => Level) level!: Level;
+  @Enum({ items: () => Level, nullable: true }) priority?: Level | null;
   @Enum({ items: () => Genre, array: true }) genres!: Genre[];
   @Property({ type: types.array }) labels!: string[];
   @Property({ type: types.blob }) blob!: Buffer;
