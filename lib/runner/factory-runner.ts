@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { ConfigurationException, FactoryException, MissingBuildKwargException, ParameterException, PersistenceException, nameOf, type PersistenceKind } from '../errors.js';
+import { ConfigurationException, MissingBuildKwargException, ParameterException, nameOf, type PersistenceKind } from '../errors.js';
 import type { GenerationContext, NestedOptions } from '../generators/design-type.js';
 import { providerMap } from '../generators/providers.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
@@ -11,11 +11,13 @@ import type { FactoryOptions } from '../registry/factory-options.js';
 import { registry, type FactoryRegistration } from '../registry/registry.js';
 import type { Constructor, FieldValues } from '../types.js';
 import { checkOverrides, checkSize } from './arguments.js';
-import { isPartial, planBuild, type BuildPlan, type CoverageAlternative, type FieldStep } from './build-plan.js';
+import { planBuild, type BuildPlan, type CoverageAlternative, type FieldStep } from './build-plan.js';
 import { hookPhases, setupCall, type CallSetup, type HookInfo } from './call-setup.js';
 import { FakerSource } from './faker-source.js';
 import { routeHandler } from './handler-routing.js';
 import { nestedBuild, refuseAsyncHooks, runHooksAsync, runHooksSync } from './hooks.js';
+import { copyData, resolveNestedOverrides } from './nested-overrides.js';
+import { expectSync, persisting, persistingAsync } from './persisting.js';
 import { instantiatorFor, type Instantiate } from './instantiate.js';
 import { nextSequence, resetSequences } from './sequences.js';
 
@@ -69,9 +71,6 @@ const defaultMaxDepth = 3;
 const hardDepthLimit = 64;
 const noTransient: Readonly<Record<string, unknown>> = Object.freeze({});
 
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
-}
 
 /**
  * Whether a required relation to `model` would loop back to it through required relations only:
@@ -82,12 +81,6 @@ function closesRequiredCycle(path: readonly PathStep[], model: Function): boolea
   return start >= 0 && !path.slice(start + 1).some((step) => step.viaOptional);
 }
 
-/** A copy of arrays and plain objects, deep; anything else (instances, dates, entities) as it is. */
-function copyData<V>(value: V): V {
-  if (Array.isArray(value)) return value.map(copyData) as V;
-  if (isPartial(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyData(v)])) as V;
-  return value;
-}
 
 const runners = new WeakMap<Function, FactoryRunner<any>>();
 const automaticRunners = new WeakMap<Function, FactoryRunner<any>>();
@@ -277,7 +270,7 @@ export class FactoryRunner<T> {
     const built = single ? [this.buildRoot(checked!, setup, 0, target)] : this.buildMany(method, size, overrides, setup, target);
     this.afterBuildSync(method, setup, built);
     built.forEach((instance, index) => runHooksSync(this.name, method, setup, 'beforeCreate', instance, this.info(setup, index)));
-    const result = this.expectSync(this.persisting(method, () => save(handler, built)), single ? 'save' : 'saveMany');
+    const result = expectSync(this.name, single ? 'save' : 'saveMany', persisting(this.name, this.modelName, method, () => save(handler, built)));
     const saved = single ? [result as T] : (result as T[]);
     saved.forEach((instance, index) => runHooksSync(this.name, method, setup, 'afterCreate', instance, this.info(setup, index)));
     return saved;
@@ -297,12 +290,11 @@ export class FactoryRunner<T> {
     const handler = this.handler<AsyncPersistenceProtocol<T>>('async');
     const target = { handler, call: {} };
     const built = single ? [this.buildRoot(checked!, setup, 0, target)] : this.buildMany(method, size, overrides, setup, target);
-    // The handler gets the entities in the tick they were built for it; async hooks run around the save.
     // The same order as synchronous calls: every afterBuild, then every beforeCreate.
     for (const phase of ['afterBuild', 'beforeCreate'] as const) {
       for (const [index, instance] of built.entries()) await runHooksAsync(setup, phase, instance, this.info(setup, index));
     }
-    const saved = await this.persistingAsync(method, () => save(handler, built));
+    const saved = await persistingAsync(this.name, this.modelName, method, () => save(handler, built));
     for (const [index, instance] of saved.entries()) await runHooksAsync(setup, 'afterCreate', instance, this.info(setup, index));
     return saved;
   }
@@ -331,26 +323,6 @@ export class FactoryRunner<T> {
     return routeHandler<T>(this.requireFactory(), kind) as H;
   }
 
-  /** A handler's own failure becomes a PersistenceException naming the factory; fixtory's errors pass through. */
-  private persisting<R>(method: string, save: () => R): R {
-    try {
-      return save();
-    } catch (error) {
-      throw this.saveFailed(method, error);
-    }
-  }
-
-  private async persistingAsync<R>(method: string, save: () => Promise<R>): Promise<R> {
-    try {
-      return await save();
-    } catch (error) {
-      throw this.saveFailed(method, error);
-    }
-  }
-
-  private saveFailed(method: string, error: unknown): unknown {
-    return error instanceof FactoryException ? error : PersistenceException.saveFailed(this.name, this.modelName, method, error);
-  }
 
   private overrides(method: string, overrides: unknown): Record<string, unknown> {
     return checkOverrides(this.name, this.modelName, method, this.plan, overrides);
@@ -386,13 +358,6 @@ export class FactoryRunner<T> {
     return this.buildOne({ ...traitOverrides, ...overrides }, { path: [], handler: target?.handler, call: target?.call, setup, index, choices });
   }
 
-  private expectSync<R>(result: R, method: string): R {
-    if (isPromiseLike(result)) {
-      result.then(undefined, () => undefined); // the handler is misconfigured; don't also crash on its rejection
-      throw ConfigurationException.syncHandlerReturnedPromise(this.name, method);
-    }
-    return result;
-  }
 
   /** A nested instance: built with this factory's defaults, its afterBuild hooks run synchronously. */
   private buildNestedInstance(overrides: Record<string, unknown>, scope: BuildScope): T {
@@ -411,7 +376,7 @@ export class FactoryRunner<T> {
     const ctx = this.context(scope, path);
     const values: FieldValues = Object.create(null);
     const attachLater = new Map<string, Record<string, unknown>[]>();
-    const given = this.resolveNestedOverrides(overrides, ctx, attachLater);
+    const given = resolveNestedOverrides(plan.relations, overrides, ctx, attachLater);
     const run = (name: string, step: FieldStep) => {
       ctx.field = name;
       if (step.kind === 'generate') {
@@ -443,37 +408,6 @@ export class FactoryRunner<T> {
     return instance;
   }
 
-  /**
-   * Overrides of relation fields given as plain objects build the related instance with them (a
-   * list builds one per element); an ORM collection's are kept for after the instance exists.
-   */
-  private resolveNestedOverrides(
-    overrides: Record<string, unknown>,
-    ctx: BuildContext,
-    attachLater: Map<string, Record<string, unknown>[]>,
-  ): Record<string, unknown> {
-    const { relations } = this.ready.plan;
-    let resolved = overrides;
-    for (const [name, value] of Object.entries(overrides)) {
-      const planned = relations.get(name);
-      if (!planned) continue;
-      const { relation, factory, attach } = planned;
-      ctx.field = name;
-      if (relation.cardinality === 'one' && isPartial(value)) {
-        resolved = { ...resolved, [name]: ctx.buildNested(relation.target, name, { factory, overrides: value, explicit: true }) };
-      } else if (relation.cardinality === 'many' && Array.isArray(value) && value.some(isPartial)) {
-        if (attach) {
-          attachLater.set(name, value);
-          const { [name]: _deferred, ...rest } = resolved;
-          resolved = rest;
-        } else {
-          const build = (item: Record<string, unknown>) => ctx.buildNested(relation.target, name, { factory, overrides: item, explicit: true });
-          resolved = { ...resolved, [name]: value.map((item) => (isPartial(item) ? build(item) : item)) };
-        }
-      }
-    }
-    return resolved;
-  }
 
   private context(scope: BuildScope, path: readonly PathStep[]): BuildContext {
     const maxDepth = scope.maxDepth ?? this.options.maxDepth ?? defaultMaxDepth;
@@ -510,6 +444,6 @@ export class FactoryRunner<T> {
 }
 
 /** The generation context of one instance; `field` names the field being generated, whose stream `faker` is. */
-interface BuildContext extends GenerationContext {
+export interface BuildContext extends GenerationContext {
   field: string;
 }
