@@ -6,6 +6,7 @@ import { main as bothHandlers } from './both-handlers.js';
 import { main as errorHandling } from './error-handling.js';
 import { main as jsonAsync } from './json-file-async.js';
 import { main as jsonSync } from './json-file-sync.js';
+import { main as mikroOrmDemo } from './mikro-orm-demo.js';
 import { quickStart } from './quick-start.js';
 import { main as runtimeHandler } from './runtime-handler.js';
 
@@ -26,3 +27,5 @@ const errors = await errorHandling();
 errors.messages.forEach((message) => console.log(`error-handling: ConfigurationException: ${message}`));
 const sqlite = betterSqlite();
 console.log(`better-sqlite3-sync: customers #${[sqlite.one, ...sqlite.many].map((c) => c.id).join(', #')} written synchronously`);
+const demo = await mikroOrmDemo();
+console.log(`mikro-orm-demo: ${demo.storedUsers.length} users and ${demo.storedBooks.length} books in ${demo.dbFile}`);

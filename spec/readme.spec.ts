@@ -36,6 +36,16 @@ describe('README', () => {
     for (const name of Object.keys(fixtory)) expect(readme, name).to.include(name);
   });
 
+  it('documents every type that fixtory exports', () => {
+    const index = readFileSync(`${root}lib/index.ts`, 'utf8');
+    const names = [...index.matchAll(/export (?:type )?\{([^}]*)\}/g)]
+      .flatMap((match) => match[1]!.split(','))
+      .map((name) => name.trim().replace(/^type\s+/, ''))
+      .filter((name) => name.length > 0);
+    expect(names).to.include.members(['Overrides', 'TraitNames', 'EntityManagerLike']);
+    for (const name of names) expect(new RegExp(`\\b${name}\\b`).test(readme), `README names ${name}`).to.equal(true);
+  });
+
   it('documents every static of BaseFactory in the statics table', () => {
     const statics = Object.getOwnPropertyNames(fixtory.BaseFactory).filter(
       (name) => typeof (fixtory.BaseFactory as unknown as Record<string, unknown>)[name] === 'function',

@@ -119,5 +119,6 @@ describe('samples', () => {
     expect(output).to.match(/runtime-handler: 2 by the global default, 1 by the factory's own/);
     expect(output.match(/error-handling: ConfigurationException/g)).to.have.length(2);
     expect(output).to.match(/better-sqlite3-sync: customers #\d+, #\d+, #\d+, #\d+, #\d+ written synchronously/);
+    expect(output).to.match(/mikro-orm-demo: 6 users and 3 books in .*demo\.sqlite/);
   });
 });

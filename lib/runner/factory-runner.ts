@@ -85,6 +85,13 @@ function closesRequiredCycle(path: readonly PathStep[], model: Function): boolea
 const runners = new WeakMap<Function, FactoryRunner<any>>();
 const automaticRunners = new WeakMap<Function, FactoryRunner<any>>();
 
+function isRegistered(factory: Function): boolean {
+  for (let cls = factory; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+    if (registry.registrationOf(cls as Constructor)) return true;
+  }
+  return false;
+}
+
 /** The registrations of a factory class and its registered ancestors, nearest first. */
 function registrationsFor(factory: Function): FactoryRegistration[] {
   const found: FactoryRegistration[] = [];
@@ -126,7 +133,8 @@ export class FactoryRunner<T> {
   /** The runner of a factory class (created on first use, then reused). */
   static of<T>(factory: Function): FactoryRunner<T> {
     let runner = runners.get(factory);
-    if (!runner) {
+    if (runner && !isRegistered(factory)) runners.delete(factory); // unregistered since: fail below
+    if (!runner || !runners.has(factory)) {
       const registrations = registrationsFor(factory);
       // A subclass inherits its ancestors' options; its own win (`default` is never inherited).
       const inherited = registrations.slice(1).reduceRight<FactoryOptions>((merged, r) => ({ ...merged, ...r.options, default: undefined }), {});
@@ -185,7 +193,8 @@ export class FactoryRunner<T> {
   seed(seed: number): void {
     this.fakerSource.seed(seed);
     resetUniqueValues(this.name);
-    resetSequences(this.sequenceOwner);
+    // A counter shared with the parent factory is not this factory's to restart.
+    if (this.sequenceOwner === this.factory) resetSequences(this.sequenceOwner);
   }
 
   /** Restarts this factory's `@Sequence` numbers at 1. */

@@ -39,6 +39,12 @@ describe('sequences', () => {
     expect(TicketFactory.build().number).to.equal(4);
   });
 
+  it('seeding a factory that shares its parent’s counter leaves the counter alone', () => {
+    TicketFactory.batch(3);
+    SharedTicketFactory.seed(1);
+    expect(TicketFactory.build().number).to.equal(4);
+  });
+
   it('resets per factory, and for all factories at once', () => {
     TicketFactory.batch(2);
     PriorityTicketFactory.batch(2);

@@ -253,6 +253,20 @@ describe('MikroORM: persistence handlers', function () {
       }
     });
 
+    it('leaves the default handler alone with { setDefaultPersistence: false }', async () => {
+      const tx = new TestTransaction(db.orm, { setDefaultPersistence: false });
+      await tx.begin();
+      try {
+        await expectRejects(PublisherFactory.createAsync(), ConfigurationException, 'no async persistence handler');
+        PublisherFactory.setPersistence(new MikroOrmPersistence(tx.em));
+        await PublisherFactory.createAsync();
+        expect(await countInTransaction(tx, 'publisher')).to.equal(1);
+      } finally {
+        await tx.rollback();
+      }
+      expect(await rows(db, 'publisher')).to.equal(0);
+    });
+
     it('has no EntityManager outside a test', () => {
       expectThrows(() => new TestTransaction(db.orm).em, ConfigurationException, 'only set while a test runs', 'begin()');
     });

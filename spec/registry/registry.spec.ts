@@ -21,6 +21,10 @@ describe('registry and @Factory', () => {
     expect(registry.factoriesFor(Pen)).to.deep.equal([PenFactory]);
     expect(registry.list().find((r) => r.factory === PenFactory)).to.deep.include({ model: Pen, factory: PenFactory });
     expect(registry.get(class Unregistered {})).to.equal(undefined);
+    PenFactory.build();
+    registry.unregister(PenFactory);
+    expect(registry.get(Pen)).to.equal(undefined);
+    expectThrows(() => PenFactory.build(), ConfigurationException, 'PenFactory is not a registered factory');
   });
 
   it('lists plain-object factories with no model', () => {
