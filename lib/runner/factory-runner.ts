@@ -262,6 +262,19 @@ export class FactoryRunner<T> {
     registry.ownHandlers(this.requireFactory())?.clear(kind);
   }
 
+  /** Checks a create call's arguments, finds its handler and builds its instances for that handler. */
+  private buildForCreate<H extends object>(kind: PersistenceKind, method: string, size: unknown, overrides: unknown, options: unknown) {
+    const setup = this.callSetup(method, options);
+    if (kind === 'sync') refuseAsyncHooks(this.name, method, setup, hookPhases);
+    const single = method === 'createSync' || method === 'createAsync';
+    if (!single) checkSize(this.name, method, size);
+    const checked = single ? this.overrides(method, overrides) : undefined;
+    const handler = this.handler<H>(kind);
+    const target = { handler, call: {} };
+    const built = single ? [this.buildRoot(checked!, setup, 0, target)] : this.buildMany(method, size, overrides, setup, target);
+    return { setup, handler, built, single };
+  }
+
   private createManySync(
     method: string,
     size: unknown,
@@ -269,14 +282,7 @@ export class FactoryRunner<T> {
     options: unknown,
     save: (handler: SyncPersistenceProtocol<T>, built: T[]) => T | T[],
   ): T[] {
-    const setup = this.callSetup(method, options);
-    refuseAsyncHooks(this.name, method, setup, hookPhases);
-    const single = method === 'createSync';
-    if (!single) checkSize(this.name, method, size);
-    const checked = single ? this.overrides(method, overrides) : undefined;
-    const handler = this.handler<SyncPersistenceProtocol<T>>('sync');
-    const target = { handler, call: {} };
-    const built = single ? [this.buildRoot(checked!, setup, 0, target)] : this.buildMany(method, size, overrides, setup, target);
+    const { setup, handler, built, single } = this.buildForCreate<SyncPersistenceProtocol<T>>('sync', method, size, overrides, options);
     this.afterBuildSync(method, setup, built);
     built.forEach((instance, index) => runHooksSync(this.name, method, setup, 'beforeCreate', instance, this.info(setup, index)));
     const result = expectSync(this.name, single ? 'save' : 'saveMany', persisting(this.name, this.modelName, method, () => save(handler, built)));
@@ -292,13 +298,7 @@ export class FactoryRunner<T> {
     options: unknown,
     save: (handler: AsyncPersistenceProtocol<T>, built: T[]) => Promise<T[]>,
   ): Promise<T[]> {
-    const setup = this.callSetup(method, options);
-    const single = method === 'createAsync';
-    if (!single) checkSize(this.name, method, size);
-    const checked = single ? this.overrides(method, overrides) : undefined;
-    const handler = this.handler<AsyncPersistenceProtocol<T>>('async');
-    const target = { handler, call: {} };
-    const built = single ? [this.buildRoot(checked!, setup, 0, target)] : this.buildMany(method, size, overrides, setup, target);
+    const { setup, handler, built } = this.buildForCreate<AsyncPersistenceProtocol<T>>('async', method, size, overrides, options);
     // The same order as synchronous calls: every afterBuild, then every beforeCreate.
     for (const phase of ['afterBuild', 'beforeCreate'] as const) {
       for (const [index, instance] of built.entries()) await runHooksAsync(setup, phase, instance, this.info(setup, index));
