@@ -3,9 +3,6 @@
 /** Any class, including abstract ones. */
 export type Constructor<T = unknown> = abstract new (...args: any[]) => T;
 
-/** A class that `new` can be called on. */
-export type ConcreteConstructor<T = unknown> = new (...args: any[]) => T;
-
 /** Keys of T that hold data rather than methods: the keys a factory can generate or override. */
 export type FieldKeys<T> = {
   [K in keyof T]-?: T[K] extends (...args: any[]) => any ? never : K;

@@ -23,7 +23,7 @@ function normalize(key: ProviderKey): ProviderKey {
   return typeof key === 'string' ? key.toLowerCase() : key;
 }
 
-export function checkProvider(where: string, key: unknown, provider: unknown): void {
+function checkProvider(where: string, key: unknown, provider: unknown): void {
   if (typeof key !== 'function' && (typeof key !== 'string' || key.length === 0)) {
     throw ParameterException.invalidArgument(where, 'a class or a type name as the key', key);
   }

@@ -56,9 +56,6 @@ interface CreateTarget {
   call: object;
 }
 
-/** Overrides for each instance of a batch: the same for all, one per instance, or computed from the index. */
-export type ItemOverrides = unknown;
-
 /** What a runner derives from the model once, redone only when a model adapter learns more. */
 interface Prepared<T> {
   version: number;
@@ -210,7 +207,7 @@ export class FactoryRunner<T> {
     return instance;
   }
 
-  batch(size: unknown, overrides?: ItemOverrides, options?: unknown): T[] {
+  batch(size: unknown, overrides?: unknown, options?: unknown): T[] {
     const setup = this.callSetup('batch', options);
     refuseAsyncHooks(this.name, 'batch', setup, ['afterBuild']);
     const built = this.buildMany('batch', size, overrides, setup);
@@ -238,7 +235,7 @@ export class FactoryRunner<T> {
     return this.createManySync('createSync', 1, overrides, options, (handler, [one]) => handler.save(one!))[0]!;
   }
 
-  createBatchSync(size: unknown, overrides?: ItemOverrides, options?: unknown): T[] {
+  createBatchSync(size: unknown, overrides?: unknown, options?: unknown): T[] {
     return this.createManySync('createBatchSync', size, overrides, options, (handler, built) => handler.saveMany(built));
   }
 
@@ -247,7 +244,7 @@ export class FactoryRunner<T> {
     return saved!;
   }
 
-  async createBatchAsync(size: unknown, overrides?: ItemOverrides, options?: unknown): Promise<T[]> {
+  async createBatchAsync(size: unknown, overrides?: unknown, options?: unknown): Promise<T[]> {
     return this.createManyAsync('createBatchAsync', size, overrides, options, (handler, built) => handler.saveMany(built));
   }
 
@@ -338,7 +335,7 @@ export class FactoryRunner<T> {
   }
 
   /** The overrides of each instance of a batch: the same object for all, a list of one per instance, or `(index) => overrides`. */
-  private itemOverrides(method: string, count: number, overrides: ItemOverrides): (index: number) => Record<string, unknown> {
+  private itemOverrides(method: string, count: number, overrides: unknown): (index: number) => Record<string, unknown> {
     if (typeof overrides === 'function') return (index) => this.overrides(method, (overrides as (i: number) => unknown)(index));
     if (Array.isArray(overrides)) {
       if (overrides.length !== count) throw ParameterException.itemOverridesLength(this.name, method, count, overrides.length);
@@ -349,7 +346,7 @@ export class FactoryRunner<T> {
     return () => checked;
   }
 
-  private buildMany(method: string, size: unknown, overrides: ItemOverrides, setup: CallSetup, target?: CreateTarget): T[] {
+  private buildMany(method: string, size: unknown, overrides: unknown, setup: CallSetup, target?: CreateTarget): T[] {
     const count = checkSize(this.name, method, size);
     const forItem = this.itemOverrides(method, count, overrides);
     return Array.from({ length: count }, (_, index) => this.buildRoot(forItem(index), setup, index, target));
