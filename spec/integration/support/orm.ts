@@ -29,10 +29,14 @@ export interface TestDatabase {
 export interface TestDatabaseOptions {
   /** The entities of the schema; the integration model (`allEntities`) by default. */
   entities?: Options['entities'];
+  /** SQL run on the new database before the schema is made ('create extension if not exists citext'). */
+  setup?: string[];
 }
 
 function logTo(queries: string[]): Partial<Options> {
-  return { debug: ['query'], colors: false, logger: (message: string) => queries.push(message.replace(/^\[query\]\s*/, '')) };
+  // MikroORM colours its log when the environment forces colours (FORCE_COLOR), whatever `colors` says.
+  const plain = (message: string) => message.replace(/\x1b\[[0-9;]*m/g, '').replace(/^\[query\]\s*/, '');
+  return { debug: ['query'], colors: false, logger: (message: string) => queries.push(plain(message)) };
 }
 
 function init(options: Options): Promise<SqlOrm> {
@@ -83,6 +87,7 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
   const queries: string[] = [];
   const { orm, file, drop } = database === 'sqlite' ? await openSqlite(entities, queries) : await openServer(database, entities, queries);
   try {
+    for (const statement of options.setup ?? []) await orm.em.getConnection().execute(statement);
     await orm.schema.createSchema();
   } catch (error) {
     await orm.close(true);
