@@ -5,6 +5,7 @@ import { providerMap } from '../generators/providers.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
 import { modelAdaptersVersion } from '../inspect/model-adapter.js';
 import { inspectModelFields } from '../inspect/model-fields.js';
+import { failCreateCall, startCreateCall } from '../persistence/create-call.js';
 import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
 import type { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
 import type { FactoryOptions } from '../registry/factory-options.js';
@@ -259,17 +260,21 @@ export class FactoryRunner<T> {
     registry.ownHandlers(this.requireFactory())?.clear(kind);
   }
 
-  /** Checks a create call's arguments, finds its handler and builds its instances for that handler. */
-  private buildForCreate<H extends object>(kind: PersistenceKind, method: string, size: unknown, overrides: unknown, options: unknown) {
+  /**
+   * Checks a create call's arguments and finds its handler, then tells the handler the call starts
+   * (it may refuse it: nothing is built then). Building is left to `buildForCall`.
+   */
+  private startCreate<H extends object>(kind: PersistenceKind, method: string, size: unknown, overrides: unknown, options: unknown) {
     const setup = this.callSetup(method, options);
     if (kind === 'sync') refuseAsyncHooks(this.name, method, setup, hookPhases);
     const single = method === 'createSync' || method === 'createAsync';
     if (!single) checkSize(this.name, method, size);
     const checked = single ? this.overrides(method, overrides) : undefined;
     const handler = this.handler<H>(kind);
-    const target = { handler, call: {} };
-    const built = single ? [this.buildRoot(checked!, setup, 0, target)] : this.buildMany(method, size, overrides, setup, target);
-    return { setup, handler, built, single };
+    const target: CreateTarget = { handler, call: {} };
+    startCreateCall(handler, target.call);
+    const build = () => (single ? [this.buildRoot(checked!, setup, 0, target)] : this.buildMany(method, size, overrides, setup, target));
+    return { setup, handler, single, target, build };
   }
 
   private createManySync(
@@ -279,11 +284,19 @@ export class FactoryRunner<T> {
     options: unknown,
     save: (handler: SyncPersistenceProtocol<T>, built: T[]) => T | T[],
   ): T[] {
-    const { setup, handler, built, single } = this.buildForCreate<SyncPersistenceProtocol<T>>('sync', method, size, overrides, options);
-    this.afterBuildSync(method, setup, built);
-    built.forEach((instance, index) => runHooksSync(this.name, method, setup, 'beforeCreate', instance, this.info(setup, index)));
-    const result = expectSync(this.name, single ? 'save' : 'saveMany', persisting(this.name, this.modelName, method, () => save(handler, built)));
-    const saved = single ? [result as T] : (result as T[]);
+    const { setup, handler, single, target, build } = this.startCreate<SyncPersistenceProtocol<T>>('sync', method, size, overrides, options);
+    let saved: T[];
+    try {
+      const built = build();
+      this.afterBuildSync(method, setup, built);
+      built.forEach((instance, index) => runHooksSync(this.name, method, setup, 'beforeCreate', instance, this.info(setup, index)));
+      const result = expectSync(this.name, single ? 'save' : 'saveMany', persisting(this.name, this.modelName, method, () => save(handler, built)));
+      saved = single ? [result as T] : (result as T[]);
+    } catch (error) {
+      // Whatever failed before the save succeeded, nothing built for this call may be written later.
+      failCreateCall(handler, target.call);
+      throw error;
+    }
     saved.forEach((instance, index) => runHooksSync(this.name, method, setup, 'afterCreate', instance, this.info(setup, index)));
     return saved;
   }
@@ -295,12 +308,19 @@ export class FactoryRunner<T> {
     options: unknown,
     save: (handler: AsyncPersistenceProtocol<T>, built: T[]) => Promise<T[]>,
   ): Promise<T[]> {
-    const { setup, handler, built } = this.buildForCreate<AsyncPersistenceProtocol<T>>('async', method, size, overrides, options);
-    // The same order as synchronous calls: every afterBuild, then every beforeCreate.
-    for (const phase of ['afterBuild', 'beforeCreate'] as const) {
-      for (const [index, instance] of built.entries()) await runHooksAsync(setup, phase, instance, this.info(setup, index));
+    const { setup, handler, target, build } = this.startCreate<AsyncPersistenceProtocol<T>>('async', method, size, overrides, options);
+    let saved: T[];
+    try {
+      const built = build();
+      // The same order as synchronous calls: every afterBuild, then every beforeCreate.
+      for (const phase of ['afterBuild', 'beforeCreate'] as const) {
+        for (const [index, instance] of built.entries()) await runHooksAsync(setup, phase, instance, this.info(setup, index));
+      }
+      saved = await persistingAsync(this.name, this.modelName, method, () => save(handler, built));
+    } catch (error) {
+      failCreateCall(handler, target.call);
+      throw error;
     }
-    const saved = await persistingAsync(this.name, this.modelName, method, () => save(handler, built));
     for (const [index, instance] of saved.entries()) await runHooksAsync(setup, 'afterCreate', instance, this.info(setup, index));
     return saved;
   }
