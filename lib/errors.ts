@@ -300,7 +300,7 @@ export class ParameterException extends FactoryException {
   }
 }
 
-/** A persistence handler failed to save: nothing of the failed call was kept; the handler's error is the `cause`. */
+/** A persistence handler failed to save; its error is the `cause`. What was kept depends on the handler (fixtory's MikroORM handlers keep nothing of a failed call). */
 export class PersistenceException extends FactoryException {
   static saveFailed(factory: string, model: string | undefined, method: string, cause: unknown): PersistenceException {
     const reason = cause instanceof Error ? cause.message : String(cause);
