@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { ConfigurationException, MissingBuildKwargException, ParameterException, nameOf, type PersistenceKind } from '../errors.js';
-import type { GenerationContext, NestedOptions } from '../generators/design-type.js';
+import type { NestedOptions } from '../generators/design-type.js';
 import { providerMap } from '../generators/providers.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
 import { modelAdaptersVersion } from '../inspect/model-adapter.js';
@@ -12,6 +12,7 @@ import type { FactoryOptions } from '../registry/factory-options.js';
 import { registry, type FactoryRegistration } from '../registry/registry.js';
 import type { Constructor, FieldValues } from '../types.js';
 import { checkOverrides, checkSize } from './arguments.js';
+import type { BuildContext } from './build-context.js';
 import { planBuild, type BuildPlan, type CoverageAlternative, type FieldStep } from './build-plan.js';
 import { hookPhases, setupCall, type CallSetup, type HookInfo } from './call-setup.js';
 import { FakerSource } from './faker-source.js';
@@ -467,9 +468,4 @@ export class FactoryRunner<T> {
       },
     };
   }
-}
-
-/** The generation context of one instance; `field` names the field being generated, whose stream `faker` is. */
-export interface BuildContext extends GenerationContext {
-  field: string;
 }
