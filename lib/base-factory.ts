@@ -1,7 +1,7 @@
 import type { PersistenceKind } from './errors.js';
 import type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';
 import { FactoryRunner } from './runner/factory-runner.js';
-import type { BatchOverrides, BuildOptions, ModelOfFactory, Overrides, modelType } from './types.js';
+import type { BatchOverrides, BuildOptions, ModelOfFactory, Overrides, SeedSummary, StreamOptions, modelType } from './types.js';
 
 /** The class side of a factory whose instances are F (abstract ones included): what decorators accept. */
 export type FactoryClass<F> = abstract new (...args: any[]) => F;
@@ -73,6 +73,19 @@ export abstract class BaseFactory<T extends object> {
     options?: BuildOptions<C>,
   ): Promise<ModelOfFactory<C>[]> {
     return FactoryRunner.of<ModelOfFactory<C>>(this).createBatchAsync(size, overrides, options);
+  }
+
+  /**
+   * Creates `count` instances through the async handler in chunks (`chunk`, default 1,000): one
+   * create call per chunk, each saved (all or nothing) before the next is built, yielded as saved.
+   */
+  static async *stream<C extends AnyFactory>(this: C, count: number, options?: StreamOptions<C>): AsyncGenerator<ModelOfFactory<C>[], void, undefined> {
+    yield* FactoryRunner.of<ModelOfFactory<C>>(this).stream(count, options);
+  }
+
+  /** Creates `count` instances like `stream` and keeps none of them: a seed of any size in flat memory. */
+  static async seedRows<C extends AnyFactory>(this: C, count: number, options?: StreamOptions<C>): Promise<SeedSummary> {
+    return FactoryRunner.of<ModelOfFactory<C>>(this).seedRows(count, options);
   }
 
   /** Sets or replaces this factory's handler of the handler's kind (sync or async) at runtime. */
