@@ -1,5 +1,6 @@
 import type { PersistenceKind } from './errors.js';
 import type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';
+import type { Hook } from './runner/call-setup.js';
 import { FactoryRunner } from './runner/factory-runner.js';
 import type { BatchOverrides, BuildOptions, ModelOfFactory, Overrides, modelType } from './types.js';
 
@@ -10,6 +11,13 @@ export type FactoryClass<F> = abstract new (...args: any[]) => F;
 export type ConcreteFactoryClass<F> = new (...args: any[]) => F;
 
 type AnyFactory = ConcreteFactoryClass<BaseFactory<any>>;
+
+/** The static hooks a factory of T may declare, typed against T (checked by `@Factory`). */
+export interface FactoryHooks<T> {
+  afterBuild?: Hook<T>;
+  beforeCreate?: Hook<T>;
+  afterCreate?: Hook<T>;
+}
 
 /**
  * Base of every factory. Extend it with the model type, decorate the class with `@Factory(Model)`,

@@ -1,42 +1,60 @@
 import 'reflect-metadata';
+import { fieldStore } from '../registry/field-store.js';
 import { prototypeChain } from './prototype-chain.js';
 
 /*
  * reflect-metadata can read a property's `design:type` but cannot list which properties have one.
- * Every decorator TypeScript applies goes through `Reflect.decorate`, so fixtory wraps it once to
- * note the names of decorated instance properties, per prototype, in declaration order. Classes
- * evaluated before this module loaded are not seen: import 'fixtory' before your models.
+ * Legacy decorators compiled by tsc (and swc) go through `Reflect.decorate`, so fixtory wraps it to
+ * note the names of decorated instance properties, per prototype, in declaration order, in the
+ * process-wide field store. Classes evaluated before the wrapper was installed are not seen, nor
+ * are classes compiled by esbuild/tsx or Babel (their helpers never call `Reflect.decorate`):
+ * fixtory's own field decorators record their fields without it.
  */
 
-const decoratedByPrototype = new WeakMap<object, Set<string>>();
-const installed = Symbol.for('fixtory:decorate-tracker');
-
 type Decorate = (decorators: unknown[], target: object, propertyKey?: string | symbol, attributes?: unknown) => unknown;
+
+const reflect = Reflect as unknown as { decorate: Decorate };
 
 function record(target: object, propertyKey: string | symbol | undefined, attributes: unknown): void {
   // Property decorators get no descriptor; methods and accessors do; static members target the class.
   if (typeof target !== 'object' || typeof propertyKey !== 'string' || attributes !== undefined) return;
-  let names = decoratedByPrototype.get(target);
-  if (!names) decoratedByPrototype.set(target, (names = new Set()));
+  let names = fieldStore.decorated.get(target);
+  if (!names) fieldStore.decorated.set(target, (names = new Set()));
   names.add(propertyKey);
 }
 
-const reflect = Reflect as unknown as Record<symbol, boolean> & { decorate: Decorate };
-if (!reflect[installed]) {
+/**
+ * Wraps the current `Reflect.decorate` unless it already is the store's wrapper (installed by
+ * this or another copy of fixtory). A `Reflect.decorate` put there later (a second copy of
+ * reflect-metadata loading after fixtory) is wrapped again by the next copy of fixtory that loads.
+ */
+function installHook(): void {
   const original = reflect.decorate;
-  reflect.decorate = function decorate(this: unknown, decorators, target, propertyKey, attributes) {
+  if (typeof original !== 'function' || original === fieldStore.hook) return;
+  const hook = function decorate(this: unknown, decorators, target, propertyKey, attributes) {
     const result = original.call(this, decorators, target, propertyKey, attributes);
     record(target, propertyKey, attributes);
     return result;
   } as Decorate;
-  Object.defineProperty(reflect, installed, { value: true });
+  reflect.decorate = hook;
+  fieldStore.hook = hook;
 }
+
+/** True while decorated properties can be seen: `Reflect.decorate` is still the store's wrapper and records. */
+export function hookIsLive(): boolean {
+  if (reflect.decorate !== fieldStore.hook) return false;
+  const probe = {};
+  reflect.decorate([() => undefined], probe, 'probe', undefined);
+  return fieldStore.decorated.get(probe)?.has('probe') === true;
+}
+
+installHook();
 
 /** Names of the decorated instance properties of a class and its ancestors (ancestors first). */
 export function decoratedProperties(cls: Function): string[] {
   const names = new Set<string>();
   for (const proto of prototypeChain(cls)) {
-    for (const name of decoratedByPrototype.get(proto) ?? []) names.add(name);
+    for (const name of fieldStore.decorated.get(proto) ?? []) names.add(name);
   }
   return [...names];
 }
@@ -44,4 +62,14 @@ export function decoratedProperties(cls: Function): string[] {
 /** The `design:type` TypeScript emitted for a property, if any. */
 export function designTypeOf(cls: Function, name: string): Function | undefined {
   return Reflect.getMetadata('design:type', cls.prototype, name) as Function | undefined;
+}
+
+/**
+ * A property of the class that carries `design:type` (so a decorator was applied to it) but that
+ * the wrapper never saw: the class was defined before fixtory was imported.
+ */
+export function missedDecoratedProperty(cls: Function, names: Iterable<string>): string | undefined {
+  const seen = new Set(decoratedProperties(cls));
+  for (const name of names) if (!seen.has(name) && designTypeOf(cls, name) !== undefined) return name;
+  return undefined;
 }

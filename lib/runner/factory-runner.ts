@@ -4,7 +4,7 @@ import type { GenerationContext, NestedOptions } from '../generators/design-type
 import { providerMap } from '../generators/providers.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
 import { modelAdaptersVersion } from '../inspect/model-adapter.js';
-import { inspectModelFields } from '../inspect/model-fields.js';
+import { inspectModelFields, refuseUnseenOverrides } from '../inspect/model-fields.js';
 import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
 import type { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
 import type { FactoryOptions } from '../registry/factory-options.js';
@@ -157,7 +157,7 @@ export class FactoryRunner<T> {
   private get ready(): Prepared<T> {
     const version = modelAdaptersVersion();
     if (this.prepared?.version !== version) {
-      const inspected = inspectModelFields(this.factory, this.model);
+      const inspected = inspectModelFields(this.factory, this.model, this.name);
       const plan = planBuild(inspected, {
         factory: this.name,
         model: this.modelName,
@@ -375,8 +375,9 @@ export class FactoryRunner<T> {
 
   private buildOne(overrides: Record<string, unknown>, scope: BuildScope): T {
     const { plan, instantiate } = this.ready;
-    if (this.model && plan.names.size === 0 && Object.keys(overrides).length === 0) {
-      throw ConfigurationException.noKnownFields(this.name, nameOf(this.model));
+    if (this.model && plan.names.size === 0) {
+      if (Object.keys(overrides).length === 0) throw ConfigurationException.noKnownFields(this.name, nameOf(this.model));
+      refuseUnseenOverrides(this.name, this.model, Object.keys(overrides));
     }
     const path = this.model ? [...scope.path, { model: this.model, viaOptional: scope.viaOptional }] : scope.path;
     const ctx = this.context(scope, path);

@@ -1,0 +1,47 @@
+import type { FieldDeclaration } from './field-declarations.js';
+
+/*
+ * The field facts decorators record, kept once per process on `globalThis` under a versioned,
+ * registered symbol (as MikroORM keeps its MetadataStorage): two copies of fixtory in
+ * node_modules (a library's and the app's) read and write the same store, so a model decorated
+ * through one copy is seen by a factory of the other. Bump the version when the shape changes.
+ */
+
+/** What the store holds. Owners are prototypes (legacy decorators) or classes' decorator metadata objects (ES decorators). */
+export interface FieldStore {
+  /** Names of instance properties that went through `Reflect.decorate`, per prototype. */
+  readonly decorated: WeakMap<object, Set<string>>;
+  /** What fixtory's field decorators declared, per owner, in declaration order. */
+  readonly declarations: WeakMap<object, Map<string, FieldDeclaration>>;
+  /** The `Reflect.decorate` wrapper that fills `decorated`, once installed. */
+  hook?: Function;
+}
+
+const storeKey = Symbol.for('fixtory:field-store@1');
+
+function createStore(): FieldStore {
+  return { decorated: new WeakMap(), declarations: new WeakMap() };
+}
+
+const holder = globalThis as unknown as Record<symbol, FieldStore | undefined>;
+if (!holder[storeKey]) Object.defineProperty(holder, storeKey, { value: createStore() });
+
+/** The process-wide field store. */
+export const fieldStore: FieldStore = holder[storeKey]!;
+
+/*
+ * ES decorators hand field decorators `context.metadata`, an object the class gets as
+ * `Class[Symbol.metadata]`; TypeScript only creates it when `Symbol.metadata` exists, which
+ * Node 20 and 22 lack. Define it as esbuild's helpers and TypeScript's docs do, so both compilers
+ * agree on one key. This runs when fixtory is imported, before any class that uses its decorators.
+ */
+const symbols = Symbol as unknown as { metadata?: symbol };
+symbols.metadata ??= Symbol.for('Symbol.metadata');
+
+/** The key under which a class holds its ES decorator metadata. */
+export const metadataKey: symbol = symbols.metadata;
+
+/** The decorator metadata object a class itself owns (not the one it inherits), if any. */
+export function ownDecoratorMetadata(cls: Function): object | undefined {
+  return Object.hasOwn(cls, metadataKey) ? ((cls as unknown as Record<symbol, object | undefined>)[metadataKey] ?? undefined) : undefined;
+}
