@@ -25,6 +25,12 @@ import {
 
 class Publisher {
   @Field({ type: () => String }) name!: string;
+  @Field({ type: () => Date }) founded!: Date;
+}
+
+@Factory(Publisher)
+class PublisherFactory extends BaseFactory<Publisher> {
+  @Use(() => 'Penguin') name!: string;
 }
 
 class Book {
@@ -52,11 +58,6 @@ class Books extends SyncPersistenceProtocol<Book> {
 }
 const books = new Books();
 const built: string[] = [];
-
-@Factory(Publisher)
-class PublisherFactory extends BaseFactory<Publisher> {
-  @Use(() => 'Penguin') name!: string;
-}
 
 @Factory(Book)
 @Persist(books)
@@ -91,6 +92,7 @@ describe('ES (TC39) decorators', () => {
     expect(first!.owner).to.equal('Ada');
     expect(first!.publisher).to.be.instanceOf(Publisher);
     expect(first!.publisher.name).to.equal('Penguin');
+    expect(first!.publisher.founded).to.be.instanceOf(Date);
     expect(built.slice(-2)).to.deep.equal(['Pride and Prejudice #0', 'Pride and Prejudice #1']);
   });
 
