@@ -1,35 +1,29 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { runOutcomes, type Outcome } from '../support/fixture-outcomes.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-type Outcome = { built?: Record<string, unknown>; error?: string; message?: string };
-
-/** Runs a TypeScript file through tsx (esbuild) with the given tsconfig; one JSON line per case. */
+/** Runs a TypeScript file through tsx (esbuild) with the given tsconfig. */
 function runWithTsx(tsconfig: string, file: string): Record<string, Outcome> {
-  const run = spawnSync(process.execPath, [`${root}node_modules/tsx/dist/cli.mjs`, '--tsconfig', tsconfig, file], { cwd: root, encoding: 'utf8' });
-  expect(run.stderr, 'stderr').to.equal('');
-  return Object.fromEntries(
-    run.stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { name: string } & Outcome)
-      .map(({ name, ...rest }) => [name, rest]),
-  );
+  return runOutcomes([`${root}node_modules/tsx/dist/cli.mjs`, '--tsconfig', tsconfig, file], root);
 }
 
 // tsx compiles with esbuild, which emits no design:type in either mode and never calls
 // Reflect.decorate: fixtory's own decorators record their fields, and types come from @Field({ type }).
-for (const [mode, tsconfig, file] of [
-  ['legacy decorators (tsconfig.json)', 'tsconfig.json', 'spec/compilers/fixtures/tsx-legacy.ts'],
-  ['ES decorators (tsconfig.es.json)', 'tsconfig.es.json', 'spec-es/fixtures/tsx-es.ts'],
+for (const [mode, tsconfig, es] of [
+  ['legacy decorators (tsconfig.json)', 'tsconfig.json', false],
+  ['ES decorators (tsconfig.es.json)', 'tsconfig.es.json', true],
 ] as const) {
   describe(`tsx with ${mode}`, function () {
     this.timeout(60_000);
     let results: Record<string, Outcome>;
     before(() => {
-      results = runWithTsx(tsconfig, file);
+      results = runWithTsx(tsconfig, 'spec/compilers/fixtures/plain-models.ts');
+    });
+
+    it(`compiles the models with ${es ? 'ES' : 'legacy'} decorators`, () => {
+      expect(results['mode']!.built).to.deep.equal({ es });
     });
 
     it('builds a plain model whose fields give their types with @Field({ type }), and runs field decorators', () => {

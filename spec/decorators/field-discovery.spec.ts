@@ -1,25 +1,17 @@
 import 'reflect-metadata';
-import { spawnSync } from 'node:child_process';
 import { cpSync, copyFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { BaseFactory, ConfigurationException, Factory, Field, Use } from 'fixtory';
 import { expectThrows } from '../support/expect-error.js';
+import { runOutcomes, type Outcome } from '../support/fixture-outcomes.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const root = here('../../../');
 
-function runFixture(entry: string): Record<string, { built?: Record<string, unknown>; error?: string; message?: string }> {
-  const run = spawnSync(process.execPath, [here(`./fixtures/${entry}`)], { cwd: root, encoding: 'utf8' });
-  expect(run.stderr, 'stderr').to.equal('');
-  return Object.fromEntries(
-    run.stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { name: string })
-      .map(({ name, ...rest }) => [name, rest]),
-  );
+function runFixture(entry: string): Record<string, Outcome> {
+  return runOutcomes([here(`./fixtures/${entry}`)], root);
 }
 
 describe('field discovery', () => {
