@@ -24,28 +24,28 @@ function record(target: object, propertyKey: string | symbol | undefined, attrib
 }
 
 /**
- * Wraps the current `Reflect.decorate` unless it already is the store's wrapper (installed by
- * this or another copy of fixtory). A `Reflect.decorate` put there later (a second copy of
- * reflect-metadata loading after fixtory) is wrapped again by the next copy of fixtory that loads.
+ * True while decorated properties can be seen: a property decorated through `Reflect.decorate` now
+ * is recorded (the store's wrapper is in place, possibly under another library's wrapper).
+ */
+export function hookIsLive(): boolean {
+  const probe = {};
+  reflect.decorate([() => undefined], probe, 'probe', undefined);
+  return fieldStore.decorated.get(probe)?.has('probe') === true;
+}
+
+/**
+ * Wraps the current `Reflect.decorate` unless decorations are already recorded (by this or another
+ * copy of fixtory). A `Reflect.decorate` put there later (a second copy of reflect-metadata loading
+ * after fixtory) is wrapped again by the next copy of fixtory that loads.
  */
 function installHook(): void {
   const original = reflect.decorate;
-  if (typeof original !== 'function' || original === fieldStore.hook) return;
-  const hook = function decorate(this: unknown, decorators, target, propertyKey, attributes) {
+  if (typeof original !== 'function' || hookIsLive()) return;
+  reflect.decorate = function decorate(this: unknown, decorators, target, propertyKey, attributes) {
     const result = original.call(this, decorators, target, propertyKey, attributes);
     record(target, propertyKey, attributes);
     return result;
   } as Decorate;
-  reflect.decorate = hook;
-  fieldStore.hook = hook;
-}
-
-/** True while decorated properties can be seen: `Reflect.decorate` is still the store's wrapper and records. */
-export function hookIsLive(): boolean {
-  if (reflect.decorate !== fieldStore.hook) return false;
-  const probe = {};
-  reflect.decorate([() => undefined], probe, 'probe', undefined);
-  return fieldStore.decorated.get(probe)?.has('probe') === true;
 }
 
 installHook();

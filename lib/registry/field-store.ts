@@ -13,8 +13,6 @@ export interface FieldStore {
   readonly decorated: WeakMap<object, Set<string>>;
   /** What fixtory's field decorators declared, per owner, in declaration order. */
   readonly declarations: WeakMap<object, Map<string, FieldDeclaration>>;
-  /** The `Reflect.decorate` wrapper that fills `decorated`, once installed. */
-  hook?: Function;
 }
 
 const storeKey = Symbol.for('fixtory:field-store@1');

@@ -70,6 +70,28 @@ describe('field discovery', () => {
     });
   });
 
+  describe('another library wrapping Reflect.decorate after fixtory', () => {
+    const saved = Reflect.decorate;
+    after(() => {
+      Reflect.decorate = saved;
+    });
+
+    it('leaves discovery working when the wrapper still calls through', () => {
+      const calls: (string | symbol | undefined)[] = [];
+      Reflect.decorate = function wrapped(this: unknown, ...args: Parameters<typeof saved>) {
+        calls.push(args[2]);
+        return (saved as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof saved;
+      class Guest {
+        @Field() name!: string;
+      }
+      @Factory(Guest)
+      class GuestFactory extends BaseFactory<Guest> {}
+      expect(GuestFactory.build().name).to.be.a('string').and.not.equal('');
+      expect(calls).to.include('name');
+    });
+  });
+
   describe('a model module evaluated before fixtory', () => {
     it('is a ConfigurationException explaining the import order, for declared fields and for overrides', () => {
       const results = runFixture('model-first.js');
