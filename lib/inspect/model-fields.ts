@@ -79,7 +79,7 @@ export function refuseUnseenOverrides(factory: string, model: Constructor, keys:
  * What the factory declares, merged with what a model adapter (an ORM) or the model's decorated
  * properties say. Model fields come first, in declaration order; fields only the factory declares follow.
  */
-export function inspectModelFields(factory: Constructor | undefined, model: Constructor | undefined, factoryName = nameOf(factory)): ModelFields {
+export function inspectModelFields(factory: Constructor | undefined, model: Constructor | undefined, factoryName: string): ModelFields {
   const factoryDeclarations = new Map((factory ? declaredFields(factory) : []).map((d) => [d.name, d]));
   const modelDeclarations = new Map((model ? declaredFields(model) : []).map((d) => [d.name, d]));
   const adapted = model ? adaptModel(model) : undefined;
