@@ -1,6 +1,6 @@
 import type { PersistenceKind } from './errors.js';
 import type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';
-import type { Hook } from './runner/call-setup.js';
+import type { HookInfo } from './runner/call-setup.js';
 import { FactoryRunner } from './runner/factory-runner.js';
 import type { BatchOverrides, BuildOptions, ModelOfFactory, Overrides, modelType } from './types.js';
 
@@ -12,11 +12,14 @@ export type ConcreteFactoryClass<F> = new (...args: any[]) => F;
 
 type AnyFactory = ConcreteFactoryClass<BaseFactory<any>>;
 
-/** The static hooks a factory of T may declare, typed against T (checked by `@Factory`). */
+/**
+ * The static hooks a factory of T may declare, typed against T (checked by `@Factory`). What a hook
+ * returns is ignored (a promise is awaited in async calls), so any return type is accepted.
+ */
 export interface FactoryHooks<T> {
-  afterBuild?: Hook<T>;
-  beforeCreate?: Hook<T>;
-  afterCreate?: Hook<T>;
+  afterBuild?: (instance: T, info: HookInfo) => unknown;
+  beforeCreate?: (instance: T, info: HookInfo) => unknown;
+  afterCreate?: (instance: T, info: HookInfo) => unknown;
 }
 
 /**
