@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { fieldStore } from '../registry/field-store.js';
+import { sharedSlot } from '../registry/field-store.js';
 import { prototypeChain } from './prototype-chain.js';
 
 /*
  * reflect-metadata can read a property's `design:type` but cannot list which properties have one.
- * Legacy decorators compiled by tsc (and swc) go through `Reflect.decorate`, so fixtory wraps it to
+ * Legacy decorators compiled by tsc go through `Reflect.decorate`, so fixtory wraps it to
  * note the names of decorated instance properties, per prototype, in declaration order, in the
  * process-wide field store. Classes evaluated before the wrapper was installed are not seen, nor
  * are classes compiled by esbuild/tsx or Babel (their helpers never call `Reflect.decorate`):
@@ -15,11 +15,14 @@ type Decorate = (decorators: unknown[], target: object, propertyKey?: string | s
 
 const reflect = Reflect as unknown as { decorate: Decorate };
 
+/** Names of instance properties that went through `Reflect.decorate`, per prototype, shared by every copy of fixtory. */
+const decoratedByPrototype = sharedSlot('decorated', () => new WeakMap<object, Set<string>>());
+
 function record(target: object, propertyKey: string | symbol | undefined, attributes: unknown): void {
   // Property decorators get no descriptor; methods and accessors do; static members target the class.
   if (typeof target !== 'object' || typeof propertyKey !== 'string' || attributes !== undefined) return;
-  let names = fieldStore.decorated.get(target);
-  if (!names) fieldStore.decorated.set(target, (names = new Set()));
+  let names = decoratedByPrototype.get(target);
+  if (!names) decoratedByPrototype.set(target, (names = new Set()));
   names.add(propertyKey);
 }
 
@@ -30,7 +33,7 @@ function record(target: object, propertyKey: string | symbol | undefined, attrib
 export function hookIsLive(): boolean {
   const probe = {};
   reflect.decorate([() => undefined], probe, 'probe', undefined);
-  return fieldStore.decorated.get(probe)?.has('probe') === true;
+  return decoratedByPrototype.get(probe)?.has('probe') === true;
 }
 
 /**
@@ -54,7 +57,7 @@ installHook();
 export function decoratedProperties(cls: Function): string[] {
   const names = new Set<string>();
   for (const proto of prototypeChain(cls)) {
-    for (const name of fieldStore.decorated.get(proto) ?? []) names.add(name);
+    for (const name of decoratedByPrototype.get(proto) ?? []) names.add(name);
   }
   return [...names];
 }

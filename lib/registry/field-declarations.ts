@@ -2,7 +2,7 @@ import { ParameterException } from '../errors.js';
 import type { FieldHint, ValueMarker } from '../fields/markers.js';
 import type { Constructor } from '../types.js';
 import { prototypeChain } from '../inspect/prototype-chain.js';
-import { fieldStore, ownDecoratorMetadata } from './field-store.js';
+import { ownDecoratorMetadata, sharedSlot } from './field-store.js';
 
 /** What decorators declared about one field of one class. */
 export interface FieldDeclaration {
@@ -25,6 +25,9 @@ export interface FieldSite {
   es: boolean;
 }
 
+/** Declarations per owner: a prototype (legacy decorators) or a class's decorator metadata object (ES decorators). */
+const declarationsByOwner = sharedSlot('declarations', () => new WeakMap<object, Map<string, FieldDeclaration>>());
+
 const markerLabel: Record<ValueMarker['kind'], string> = {
   use: 'Use',
   ignore: 'Ignore',
@@ -36,8 +39,8 @@ const markerLabel: Record<ValueMarker['kind'], string> = {
 };
 
 function ownDeclaration(site: FieldSite): FieldDeclaration {
-  let fields = fieldStore.declarations.get(site.owner);
-  if (!fields) fieldStore.declarations.set(site.owner, (fields = new Map()));
+  let fields = declarationsByOwner.get(site.owner);
+  if (!fields) declarationsByOwner.set(site.owner, (fields = new Map()));
   let declaration = fields.get(site.name);
   if (!declaration) fields.set(site.name, (declaration = { name: site.name, ...(site.es ? { es: true } : {}) }));
   return declaration;
@@ -71,7 +74,7 @@ function ownersOf(proto: object): object[] {
 export function declaredFields(cls: Constructor): FieldDeclaration[] {
   const merged = new Map<string, FieldDeclaration>();
   for (const owner of prototypeChain(cls).flatMap(ownersOf)) {
-    for (const [name, declaration] of fieldStore.declarations.get(owner) ?? []) {
+    for (const [name, declaration] of declarationsByOwner.get(owner) ?? []) {
       const inherited = merged.get(name);
       merged.set(name, {
         name,

@@ -1,31 +1,21 @@
-import type { FieldDeclaration } from './field-declarations.js';
-
 /*
- * The field facts decorators record, kept once per process on `globalThis` under a versioned,
+ * The field facts decorators record are kept once per process on `globalThis`, under a versioned,
  * registered symbol (as MikroORM keeps its MetadataStorage): two copies of fixtory in
  * node_modules (a library's and the app's) read and write the same store, so a model decorated
- * through one copy is seen by a factory of the other. Bump the version when the shape changes.
+ * through one copy is seen by a factory of the other. Bump the version when a slot's shape changes.
  */
-
-/** What the store holds. Owners are prototypes (legacy decorators) or classes' decorator metadata objects (ES decorators). */
-export interface FieldStore {
-  /** Names of instance properties that went through `Reflect.decorate`, per prototype. */
-  readonly decorated: WeakMap<object, Set<string>>;
-  /** What fixtory's field decorators declared, per owner, in declaration order. */
-  readonly declarations: WeakMap<object, Map<string, FieldDeclaration>>;
-}
 
 const storeKey = Symbol.for('fixtory:field-store@1');
 
-function createStore(): FieldStore {
-  return { decorated: new WeakMap(), declarations: new WeakMap() };
+const holder = globalThis as unknown as Record<symbol, Map<string, unknown> | undefined>;
+if (!holder[storeKey]) Object.defineProperty(holder, storeKey, { value: new Map<string, unknown>() });
+const store = holder[storeKey]!;
+
+/** The process-wide value of a named slot of the field store, created by the first copy of fixtory that asks. */
+export function sharedSlot<T>(name: string, create: () => T): T {
+  if (!store.has(name)) store.set(name, create());
+  return store.get(name) as T;
 }
-
-const holder = globalThis as unknown as Record<symbol, FieldStore | undefined>;
-if (!holder[storeKey]) Object.defineProperty(holder, storeKey, { value: createStore() });
-
-/** The process-wide field store. */
-export const fieldStore: FieldStore = holder[storeKey]!;
 
 /*
  * ES decorators hand field decorators `context.metadata`, an object the class gets as
