@@ -68,6 +68,23 @@ describe('field discovery', () => {
       class VisitorFactory extends BaseFactory<Visitor> {}
       expectThrows(() => VisitorFactory.build(), ConfigurationException, 'VisitorFactory', 'Reflect.decorate was replaced', 'second copy of reflect-metadata', 'npm dedupe');
     });
+
+    it('is wrapped again when another copy of fixtory is imported after it, so later classes are seen', async () => {
+      const third = here('./third-copy');
+      cpSync(here('../../lib'), `${third}/lib`, { recursive: true });
+      try {
+        await import(`${third}/lib/index.js`);
+        const Column = (): PropertyDecorator => () => undefined;
+        class Member {
+          @Column() name!: string;
+        }
+        @Factory(Member)
+        class MemberFactory extends BaseFactory<Member> {}
+        expect(MemberFactory.build().name).to.be.a('string').and.not.equal('');
+      } finally {
+        rmSync(third, { recursive: true, force: true });
+      }
+    });
   });
 
   describe('another library wrapping Reflect.decorate after fixtory', () => {
