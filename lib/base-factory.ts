@@ -1,5 +1,6 @@
 import type { PersistenceKind } from './errors.js';
 import type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';
+import type { HookInfo } from './runner/call-setup.js';
 import { FactoryRunner } from './runner/factory-runner.js';
 import type { BatchOverrides, BuildOptions, ModelOfFactory, Overrides, SeedSummary, StreamOptions, modelType } from './types.js';
 
@@ -10,6 +11,16 @@ export type FactoryClass<F> = abstract new (...args: any[]) => F;
 export type ConcreteFactoryClass<F> = new (...args: any[]) => F;
 
 type AnyFactory = ConcreteFactoryClass<BaseFactory<any>>;
+
+/**
+ * The static hooks a factory of T may declare, typed against T (checked by `@Factory`). What a hook
+ * returns is ignored (a promise is awaited in async calls), so any return type is accepted.
+ */
+export interface FactoryHooks<T> {
+  afterBuild?: (instance: T, info: HookInfo) => unknown;
+  beforeCreate?: (instance: T, info: HookInfo) => unknown;
+  afterCreate?: (instance: T, info: HookInfo) => unknown;
+}
 
 /**
  * Base of every factory. Extend it with the model type, decorate the class with `@Factory(Model)`,

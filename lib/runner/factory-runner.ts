@@ -89,7 +89,7 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
   prepared(): Prepared<T> {
     const version = modelAdaptersVersion();
     if (this.cachedPreparation?.version !== version) {
-      const inspected = inspectModelFields(this.factory, this.model);
+      const inspected = inspectModelFields(this.factory, this.model, this.name);
       const plan = planBuild(inspected, {
         factory: this.name,
         model: this.modelName,
