@@ -205,12 +205,19 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
-  static outsideTransaction(handler: string): ConfigurationException {
+  static testTransactionEnded(): ConfigurationException {
     return new ConfigurationException(
-      `${handler} writes through an EntityManager outside the transaction this create call runs in, and ` +
-        `SQLite has a single connection, held by that transaction: the write could only wait for it. Give the ` +
-        `handler the transaction's EntityManager (new ${handler}(em) inside em.transactional), or the ORM ` +
-        `(new ${handler}(orm), @Persist(${handler})): it then joins the active transaction.`,
+      `A create call saved after its test's transaction was rolled back (TestTransaction.rollback() ran while ` +
+        `the call was still building or running hooks): its rows would have been committed for real, so nothing ` +
+        `was written. Await every create call before the test ends.`,
+    );
+  }
+
+  static connectionHeld(): ConfigurationException {
+    return new ConfigurationException(
+      `A MikroORM handler needs SQLite's only connection to save, and a transaction fixtory cannot see holds it ` +
+        `(one begun with em.begin()). Make the create calls inside em.transactional(...), give the handler that ` +
+        `transaction's EntityManager (new MikroOrmPersistence(em)), or use TestTransaction.`,
     );
   }
 

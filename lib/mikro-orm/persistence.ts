@@ -1,12 +1,11 @@
 import { ParameterException } from '../errors.js';
-import { createCallFailed, createCallStarted, type CreateCallParticipant } from '../persistence/create-call.js';
+import { createCallBuilt, createCallFailed, createCallStarted, type CreateCallParticipant } from '../persistence/create-call.js';
 import { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
 import { CallGraph } from './call-graph.js';
-import { detachFailedGraph } from './failed-save.js';
-import { entitiesBuilt, entityManagerForBuild, isEntityManager, isMikroOrm, useMikroOrm, type BuildsWithEntityManager } from './orm-registry.js';
+import { entitiesBuilt, entityManagerForBuild, entityValuesSeen, isEntityManager, isMikroOrm, useMikroOrm, type BuildsWithEntityManager } from './orm-registry.js';
 import type { EntityManagerLike } from './orm-types.js';
 import { serialised } from './serial-queue.js';
-import { resolveWriteTarget, serialisationKey, type EntityManagerSource, type WriteTarget } from './write-target.js';
+import { checkStillOpen, resolveWriteTarget, serialisationKey, waitForConnection, type EntityManagerSource, type WriteTarget } from './write-target.js';
 
 export type { EntityManagerSource } from './write-target.js';
 
@@ -30,13 +29,35 @@ function checkSource(where: string, source: unknown): void {
   }
 }
 
+/** The calls of each ORM (by its metadata) that are built but not saved yet. */
+const unsaved = new WeakMap<object, Set<CallGraph>>();
+
+function unsavedOf(em: EntityManagerLike): Set<CallGraph> {
+  const key = em.getMetadata() as object;
+  let graphs = unsaved.get(key);
+  if (!graphs) unsaved.set(key, (graphs = new Set()));
+  return graphs;
+}
+
+/** Runs a flush while the links that other unsaved calls' hooks made to existing entities are taken out. */
+async function flushAlone(state: CallState, flush: () => Promise<unknown>): Promise<void> {
+  const graphs = unsavedOf(state.em);
+  graphs.delete(state.graph);
+  const resumes = [...graphs].map((graph) => graph.suspendUnforeseen());
+  try {
+    await flush();
+  } finally {
+    for (const resume of resumes) resume();
+  }
+}
+
 /** Takes the entities of a failed call out of the EntityManager and of every entity outside the call. */
 function discard(state: CallState, roots: readonly object[] = []): void {
+  unsavedOf(state.em).delete(state.graph);
   state.graph.detach();
   const persistStack = (state.em as unknown as { getUnitOfWork(): { getPersistStack(): Set<object> } }).getUnitOfWork().getPersistStack();
   for (const entity of state.graph.entities) persistStack.delete(entity);
   for (const entity of roots) persistStack.delete(entity);
-  if (!state.throwaway) detachFailedGraph(state.em, [...state.graph.entities, ...roots]);
 }
 
 /**
@@ -58,16 +79,27 @@ class CallTracker {
     if (!state) {
       const target = resolveWriteTarget(this.owner, this.source, this.writes);
       this.calls.set(call, (state = { ...target, graph: new CallGraph(target.em) }));
+      unsavedOf(target.em).add(state.graph);
     }
     return state;
   }
 
-  built(call: object, entities: object[]): void {
+  /** Values an entity of the call is about to be created from. */
+  seen(call: object, values: Iterable<unknown>): void {
+    this.start(call).graph.prepare(values);
+  }
+
+  created(call: object, entities: object[]): void {
     const state = this.start(call);
     for (const entity of entities) {
       state.graph.add(entity);
       this.callOfEntity.set(entity, call);
     }
+  }
+
+  /** Everything of the call is built: entities outside it stop pointing at it until its save. */
+  built(call: object): void {
+    this.calls.get(call)?.graph.built();
   }
 
   /** The state of the call that built `entities`, ended: a save is the call's last use of it. */
@@ -128,8 +160,16 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
     return this.tracker.start(call).em;
   }
 
+  [entityValuesSeen](call: object, values: Iterable<unknown>): void {
+    this.tracker.seen(call, values);
+  }
+
   [entitiesBuilt](call: object, entities: object[]): void {
-    this.tracker.built(call, entities);
+    this.tracker.created(call, entities);
+  }
+
+  [createCallBuilt](call: object): void {
+    this.tracker.built(call);
   }
 
   [createCallFailed](call: object): void {
@@ -145,22 +185,25 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
     const state = this.tracker.finish(entities);
     const { em } = state;
     if (this.mode === 'persist') {
+      unsavedOf(em).delete(state.graph);
       state.graph.attach();
       em.persist(entities);
       return entities;
     }
     const write = async () => {
-      // Only now, with every other save of this EntityManager or transaction waiting, may entities
-      // outside the call point at the call's entities: this flush writes the call's graph alone.
-      state.graph.attach();
       try {
-        await em.transactional(async (tx) => void tx.persist(entities));
+        checkStillOpen(state);
+        await waitForConnection(state);
+        // Only now, with every other save that could reach the same entities waiting, may entities
+        // outside the call point at the call's entities: this flush writes the call's graph alone.
+        state.graph.attach();
+        await flushAlone(state, () => em.transactional(async (tx) => void tx.persist(entities)));
       } catch (error) {
         discard(state, entities);
         throw error;
       }
     };
-    const key = serialisationKey(state);
+    const key = serialisationKey(state, state.graph.reachesOutside);
     await (key ? serialised(key, write) : write());
     return entities;
   }
@@ -193,8 +236,16 @@ export class MikroOrmSyncPersistence<T extends object> extends SyncPersistencePr
     return this.tracker.start(call).em;
   }
 
+  [entityValuesSeen](call: object, values: Iterable<unknown>): void {
+    this.tracker.seen(call, values);
+  }
+
   [entitiesBuilt](call: object, entities: object[]): void {
-    this.tracker.built(call, entities);
+    this.tracker.created(call, entities);
+  }
+
+  [createCallBuilt](call: object): void {
+    this.tracker.built(call);
   }
 
   [createCallFailed](call: object): void {
@@ -207,6 +258,7 @@ export class MikroOrmSyncPersistence<T extends object> extends SyncPersistencePr
 
   saveMany(entities: T[]): T[] {
     const state = this.tracker.finish(entities);
+    unsavedOf(state.em).delete(state.graph);
     state.graph.attach();
     state.em.persist(entities);
     return entities;

@@ -7,7 +7,7 @@ import { enterTestTransaction, leaveTestTransaction } from './write-target.js';
 
 /**
  * Runs each test in a database transaction that is rolled back afterwards, so every test starts
- * from the same state. While a test runs, `em` is its EntityManager; every fixtory MikroORM handler
+ * from the same state. While a test runs, `em` is its EntityManager; every MikroOrmPersistence
  * of this ORM writes inside that transaction (factories with `@Persist(MikroOrmPersistence)` and
  * handlers given another EntityManager included), and, unless told otherwise, every factory
  * without an async handler of its own writes through it too.

@@ -26,6 +26,8 @@ interface ContextualEntityManager extends EntityManagerLike {
 
 /** The EntityManager of the TestTransaction running for each ORM, keyed by the ORM's metadata. */
 const testTransactions = new Map<unknown, EntityManagerLike>();
+/** EntityManagers of test transactions that were rolled back: a save still under way through one must not autocommit. */
+const endedTests = new WeakSet<object>();
 
 /** Called by TestTransaction: while a test runs, every fixtory MikroORM handler of that ORM writes through `em`. */
 export function enterTestTransaction(em: EntityManagerLike): void {
@@ -33,7 +35,13 @@ export function enterTestTransaction(em: EntityManagerLike): void {
 }
 
 export function leaveTestTransaction(em: EntityManagerLike): void {
+  endedTests.add(em);
   if (testTransactions.get(em.getMetadata()) === em) testTransactions.delete(em.getMetadata());
+}
+
+/** Refuses a save through the EntityManager of a test transaction that has ended: outside it, its rows would be committed for real. */
+export function checkStillOpen(target: WriteTarget): void {
+  if (endedTests.has(target.em)) throw ConfigurationException.testTransactionEnded();
 }
 
 /** The EntityManager of a transaction MikroORM runs in this async context (`em.transactional`) for this ORM. */
@@ -76,10 +84,15 @@ function forkJoining(global: ContextualEntityManager): WriteTarget {
  */
 function given(owner: string, em: ContextualEntityManager, writes: boolean): WriteTarget {
   const resolved = contextOf(owner, em);
-  if (!writes || resolved.isInTransaction()) return { em: resolved, throwaway: false };
+  if (!writes) return { em: resolved, throwaway: false };
+  // Inside em.transactional, the innermost transaction is where the call's rows belong, whatever
+  // EntityManager the handler was given: writing beside it would wait for its connection (SQLite),
+  // or for the transaction the caller is waiting in (an outer one on the same connection).
+  const transaction = activeTransaction(resolved);
+  if (transaction && transaction !== resolved) return { em: transaction.fork({ clear: true, keepTransactionContext: true }), throwaway: true };
+  if (resolved.isInTransaction()) return { em: resolved, throwaway: false };
   const test = testTransactions.get(resolved.getMetadata());
   if (test) return { em: test, throwaway: false };
-  if (activeTransaction(resolved) && holdsOneConnection(resolved)) throw ConfigurationException.outsideTransaction(owner);
   return { em: resolved, throwaway: false };
 }
 
@@ -103,9 +116,45 @@ export function resolveWriteTarget(owner: string, source: EntityManagerSource | 
   return given(owner, em as ContextualEntityManager, writes);
 }
 
-/** What saves through this target must wait for: the transaction it writes in, or the EntityManager it shares. */
-export function serialisationKey(target: WriteTarget): object | undefined {
+/**
+ * What a save through this target must wait for: the other saves in its transaction (savepoints on
+ * one connection cannot interleave); else the other saves of its ORM, when it shares entities
+ * with them or the database has a single connection; nothing for a fork of its own on a pooled database.
+ */
+export function serialisationKey(target: WriteTarget, reachesOutside: boolean): object | undefined {
   const em = target.em as ContextualEntityManager;
   const transaction = em.getTransactionContext() as object | undefined;
-  return transaction ?? (target.throwaway ? undefined : em);
+  if (transaction) return transaction;
+  if (target.throwaway && !reachesOutside && !holdsOneConnection(em)) return undefined;
+  return em.getMetadata() as object;
+}
+
+interface PoolLike {
+  numUsed(): number;
+}
+
+function poolOf(em: ContextualEntityManager): PoolLike | undefined {
+  const connection = (em as unknown as { getConnection(): { getKnex?(): { client?: { pool?: PoolLike } } } }).getConnection();
+  const pool = connection.getKnex?.().client?.pool;
+  return typeof pool?.numUsed === 'function' ? pool : undefined;
+}
+
+/** How long a save outside every transaction waits for SQLite's only connection before it says why it cannot have it. */
+const connectionPatienceMs = 300;
+
+/**
+ * A save outside every transaction on SQLite needs its only connection. fixtory's own saves of the
+ * ORM run one after another (see serialisationKey), so a connection still in use when a save's turn
+ * comes is held by someone else — a transaction begun with `em.begin()` that fixtory cannot join,
+ * or a query that ends in a moment. Waiting for the pool's timeout would look like a hang.
+ */
+export async function waitForConnection(target: WriteTarget): Promise<void> {
+  const em = target.em as ContextualEntityManager;
+  if (em.getTransactionContext() || !holdsOneConnection(em)) return;
+  const pool = poolOf(em);
+  if (!pool) return;
+  for (let waited = 0; pool.numUsed() > 0; waited += 10) {
+    if (waited >= connectionPatienceMs) throw ConfigurationException.connectionHeld();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

@@ -8,6 +8,12 @@
 export const createCallStarted = Symbol.for('fixtory.createCallStarted');
 
 /**
+ * Called once everything of a create call is built, before its hooks run: until its save, the
+ * handler may keep the call's instances out of reach of other calls.
+ */
+export const createCallBuilt = Symbol.for('fixtory.createCallBuilt');
+
+/**
  * Called when a create call fails before its save succeeded (a hook, an override function, a
  * generator or the save itself threw): the handler must forget what was built for the call, so
  * that nothing of it is ever written.
@@ -16,11 +22,16 @@ export const createCallFailed = Symbol.for('fixtory.createCallFailed');
 
 export interface CreateCallParticipant {
   [createCallStarted]?(call: object): void;
+  [createCallBuilt]?(call: object): void;
   [createCallFailed]?(call: object): void;
 }
 
 export function startCreateCall(handler: object, call: object): void {
   (handler as CreateCallParticipant)[createCallStarted]?.(call);
+}
+
+export function builtCreateCall(handler: object, call: object): void {
+  (handler as CreateCallParticipant)[createCallBuilt]?.(call);
 }
 
 /** Tells the handler the call failed; a failure of the clean-up itself never hides the call's own error. */

@@ -144,7 +144,8 @@ function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, 
     ctx.field = name;
     if (step.kind === 'post' && !Object.hasOwn(given, name)) values[name] = step.generate(ctx, values);
   }
-  const instance = instantiate(values, { handler: scope.target?.handler, call: scope.target?.call });
+  const pending = attachLater.size > 0 ? [...attachLater.values()].flat() : undefined;
+  const instance = instantiate(values, { handler: scope.target?.handler, call: scope.target?.call, attachLater: pending });
   for (const { name, step } of plan.attached) {
     ctx.field = name;
     if (step.kind === 'attach' && !Object.hasOwn(overrides, name)) step.attach(ctx, instance as object);

@@ -1,6 +1,6 @@
 import type { PersistenceKind } from '../errors.js';
 import { emit, startClock } from '../events.js';
-import { failCreateCall, startCreateCall } from '../persistence/create-call.js';
+import { builtCreateCall, failCreateCall, startCreateCall } from '../persistence/create-call.js';
 import type { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
 import { checkSize } from './arguments.js';
 import { afterBuildSync, hookInfo, type BuildRun, type CreateTarget } from './build-run.js';
@@ -84,7 +84,11 @@ function start<T, H extends object>(runner: CreatingRunner<T>, kind: Persistence
   const handler = runner.handler<H>(kind);
   const target: CreateTarget = { handler, call: {} };
   startCreateCall(handler, target.call);
-  const build = () => runner.run(setup, target).many(count, forItem ?? runner.itemOverrides(method, count, overrides));
+  const build = () => {
+    const built = runner.run(setup, target).many(count, forItem ?? runner.itemOverrides(method, count, overrides));
+    builtCreateCall(handler, target.call);
+    return built;
+  };
   return { setup, handler, single, target, build };
 }
 
