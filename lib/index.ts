@@ -42,6 +42,7 @@ export {
   ParameterException,
   MissingBuildKwargException,
   PersistenceException,
+  HookException,
   type PersistenceKind,
 } from './errors.js';
 export type { BatchOverrides, BuildOptions, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';

@@ -1,5 +1,6 @@
 import { ConfigurationException, ParameterException, nameOf } from '../errors.js';
 import type { Overrides } from '../types.js';
+import { readOverrides } from './arguments.js';
 
 /** What a hook is told about the build it runs for. */
 export interface HookInfo {
@@ -92,6 +93,8 @@ export function setupCall(factoryClass: Function | undefined, method: string, op
       if (typeof hook === 'function') hooks[phase].push(hook);
     }
   }
-  const overrides = Object.assign({}, ...traits.map((name) => defined[name]!.overrides ?? {})) as Record<string, unknown>;
+  // Each trait's overrides read on their own (a key such as '__proto__' from JSON.parse is refused, not merged away).
+  const read = traits.map((name) => readOverrides(factory, method, defined[name]!.overrides ?? {}, `the overrides of trait '${name}'`));
+  const overrides = Object.assign({}, ...read) as Record<string, unknown>;
   return { traits, overrides, transient: { ...defaults, ...given }, hooks };
 }

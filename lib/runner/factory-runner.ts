@@ -382,7 +382,7 @@ export class FactoryRunner<T> {
     const ctx = this.context(scope, path);
     const values: FieldValues = Object.create(null);
     const attachLater = new Map<string, Record<string, unknown>[]>();
-    const given = resolveNestedOverrides(plan.relations, overrides, ctx, attachLater);
+    const given = resolveNestedOverrides(this.name, plan.relations, overrides, ctx, attachLater);
     const run = (name: string, step: FieldStep) => {
       ctx.field = name;
       if (step.kind === 'generate') {
