@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import type { BaseFactory, FactoryClass } from '../base-factory.js';
-import { nameOf } from '../errors.js';
+import { BaseFactory, type FactoryClass } from '../base-factory.js';
+import { ParameterException, nameOf } from '../errors.js';
 import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
 import { registry } from '../registry/registry.js';
 
@@ -15,6 +15,9 @@ export function Persist<T extends object>(
 ): (target: FactoryClass<BaseFactory<T>>) => void {
   return (target) => {
     const name = nameOf(target);
+    if (typeof target !== 'function' || !(target.prototype instanceof BaseFactory)) {
+      throw ParameterException.decoratorTarget('Persist', name, 'a factory class (one that extends BaseFactory)');
+    }
     registry.handlersOf(target).add(HandlerSource.from(name, `@Persist on ${name}`, handler, options), 'decorator');
   };
 }

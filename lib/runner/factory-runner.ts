@@ -5,6 +5,7 @@ import { providerMap } from '../generators/providers.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
 import { modelAdaptersVersion } from '../inspect/model-adapter.js';
 import { inspectModelFields } from '../inspect/model-fields.js';
+import { checkedKind } from '../persistence/handler-slots.js';
 import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
 import type { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
 import type { FactoryOptions } from '../registry/factory-options.js';
@@ -17,8 +18,9 @@ import { FakerSource } from './faker-source.js';
 import { routeHandler } from './handler-routing.js';
 import { nestedBuild, refuseAsyncHooks, runHooksAsync, runHooksSync } from './hooks.js';
 import { copyData, resolveNestedOverrides } from './nested-overrides.js';
-import { expectSync, persisting, persistingAsync } from './persisting.js';
+import { expectSync, persisting, persistingAsync, refuseThenables, savedRows } from './persisting.js';
 import { instantiatorFor, type Instantiate } from './instantiate.js';
+import { checkSeed } from './seeds.js';
 import { nextSequence, resetSequences } from './sequences.js';
 
 /** One step of the nesting path of a build, for cycle detection and messages. */
@@ -188,7 +190,7 @@ export class FactoryRunner<T> {
    * same seed gives the same values again.
    */
   seed(seed: number): void {
-    this.fakerSource.seed(seed);
+    this.fakerSource.seed(checkSeed(`${this.name}.seed`, seed));
     resetUniqueValues(this.name);
     // A counter shared with the parent factory is not this factory's to restart.
     if (this.sequenceOwner === this.factory) resetSequences(this.sequenceOwner);
@@ -256,7 +258,8 @@ export class FactoryRunner<T> {
 
   /** Removes this factory's own handler of one kind, or both; inherited and default handlers apply again. */
   clearPersistence(kind?: PersistenceKind): void {
-    registry.ownHandlers(this.requireFactory())?.clear(kind);
+    const factory = this.requireFactory();
+    registry.ownHandlers(factory)?.clear(checkedKind(`${this.name}.clearPersistence`, kind));
   }
 
   /** Checks a create call's arguments, finds its handler and builds its instances for that handler. */
@@ -283,7 +286,7 @@ export class FactoryRunner<T> {
     this.afterBuildSync(method, setup, built);
     built.forEach((instance, index) => runHooksSync(this.name, method, setup, 'beforeCreate', instance, this.info(setup, index)));
     const result = expectSync(this.name, single ? 'save' : 'saveMany', persisting(this.name, this.modelName, method, () => save(handler, built)));
-    const saved = single ? [result as T] : (result as T[]);
+    const saved = single ? [result as T] : savedRows<T>(this.name, method, built.length, result);
     saved.forEach((instance, index) => runHooksSync(this.name, method, setup, 'afterCreate', instance, this.info(setup, index)));
     return saved;
   }
@@ -300,7 +303,8 @@ export class FactoryRunner<T> {
     for (const phase of ['afterBuild', 'beforeCreate'] as const) {
       for (const [index, instance] of built.entries()) await runHooksAsync(setup, phase, instance, this.info(setup, index));
     }
-    const saved = await persistingAsync(this.name, this.modelName, method, () => save(handler, built));
+    refuseThenables(this.name, method, this.modelName, built);
+    const saved = savedRows<T>(this.name, method, built.length, await persistingAsync(this.name, this.modelName, method, () => save(handler, built)));
     for (const [index, instance] of saved.entries()) await runHooksAsync(setup, 'afterCreate', instance, this.info(setup, index));
     return saved;
   }
