@@ -326,6 +326,13 @@ export class ParameterException extends FactoryException {
     );
   }
 
+  static symbolKey(at: string, key: symbol, where: string): ParameterException {
+    return new ParameterException(
+      `${at}: ${where} have the symbol key ${String(key)}, but fields are named by strings: the value would be ` +
+        `dropped. Remove it, or name the field with a string.`,
+    );
+  }
+
   static unreadableOverrides(at: string, where: string, cause: unknown): ParameterException {
     return new ParameterException(
       `${at}: ${where} could not be read (${reasonOf(cause)}): pass a plain object of field values.`,

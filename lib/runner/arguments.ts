@@ -40,7 +40,8 @@ function isOpaqueBuiltIn(value: object): boolean {
 /**
  * The own enumerable string-keyed values of an overrides object, read once into a record without
  * a prototype. Refuses what is not an object of field values, the keys `__proto__`, `constructor`
- * and `prototype`, and objects that cannot be read (a getter or a Proxy trap that throws).
+ * and `prototype`, symbol keys (no field has one: they would be dropped silently), and objects that
+ * cannot be read (a getter or a Proxy trap that throws).
  */
 export function readOverrides(factory: string, method: string | undefined, overrides: unknown, where = 'the overrides'): Record<string, unknown> {
   const at = method ? `${factory}.${method}` : factory;
@@ -48,6 +49,8 @@ export function readOverrides(factory: string, method: string | undefined, overr
     if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides) || isOpaqueBuiltIn(overrides)) {
       throw ParameterException.invalidOverrides(factory, method ?? 'build', overrides);
     }
+    const symbol = Object.getOwnPropertySymbols(overrides).find((key) => Object.prototype.propertyIsEnumerable.call(overrides, key));
+    if (symbol) throw ParameterException.symbolKey(at, symbol, where);
     const read: Record<string, unknown> = Object.create(null);
     for (const key of Object.keys(overrides)) {
       if (reservedKeys.has(key)) throw ParameterException.reservedKey(at, key, where);

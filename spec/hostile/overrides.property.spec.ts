@@ -128,6 +128,7 @@ const shapes: fc.Arbitrary<Lazy<Shaped>> = fc.oneof(
     weight: 1,
     arbitrary: fc.constant(new Lazy('a getter that throws', () => ({ overrides: Object.defineProperty({}, 'name', { enumerable: true, get: () => { throw new TypeError('getter'); } }) }))),
   },
+  { weight: 1, arbitrary: fc.constant(new Lazy('a symbol key', () => ({ overrides: { [Symbol('name')]: 'dropped?' } }))) },
   { weight: 1, arbitrary: fc.constant(new Lazy('a Proxy whose ownKeys throws', () => ({ overrides: new Proxy({}, { ownKeys: () => { throw new RangeError('trap'); } }) }))) },
 );
 

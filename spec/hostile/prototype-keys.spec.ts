@@ -86,6 +86,12 @@ describe('hostile input: prototype keys are refused', () => {
     });
   }
 
+  it('refuses symbol keys, which no field has (they would be dropped silently)', () => {
+    const key = Symbol('name');
+    expectThrows(() => GadgetFactory.build({ [key]: 'lost' } as never), ParameterException, 'GadgetFactory.build', 'Symbol(name)');
+    expectThrows(() => GadgetFactory.build({ maker: { [key]: 'lost' } } as never), ParameterException, 'Symbol(name)', "'maker'");
+  });
+
   it('in trait overrides loaded from JSON', () => {
     expectThrows(() => GadgetFactory.build({}, { traits: ['imported'] }), ParameterException, 'GadgetFactory', "trait 'imported'", "'__proto__'");
   });
