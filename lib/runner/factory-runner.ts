@@ -258,8 +258,8 @@ export class FactoryRunner<T> {
 
   /** Removes this factory's own handler of one kind, or both; inherited and default handlers apply again. */
   clearPersistence(kind?: PersistenceKind): void {
-    const factory = this.requireFactory();
-    registry.ownHandlers(factory)?.clear(checkedKind(`${this.name}.clearPersistence`, kind));
+    const checked = checkedKind(`${this.name}.clearPersistence`, kind); // even when there is nothing to clear
+    registry.ownHandlers(this.requireFactory())?.clear(checked);
   }
 
   /** Checks a create call's arguments, finds its handler and builds its instances for that handler. */

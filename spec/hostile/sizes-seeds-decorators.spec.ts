@@ -106,5 +106,12 @@ describe('hostile input: misuse at decoration time', () => {
     expectThrows(() => CrateFactory.clearPersistence('Sync' as never), ParameterException, 'CrateFactory.clearPersistence', "'sync'", "'async'");
     expectThrows(() => registry.clearDefaultPersistence('both' as never), ParameterException, 'clearDefaultPersistence');
     expect(CrateFactory.createSync().label).to.be.a('string'); // nothing was cleared
+    class Bare extends BaseFactory<Crate> {} // no handler of its own: nothing to clear, still a wrong argument
+    Factory(Crate)(Bare);
+    try {
+      expectThrows(() => Bare.clearPersistence('Sync' as never), ParameterException, 'Bare.clearPersistence');
+    } finally {
+      registry.unregister(Bare);
+    }
   });
 });
