@@ -400,10 +400,10 @@ export class MissingBuildKwargException extends FactoryException {
 /** A hook of the factory (`afterBuild`, `beforeCreate`, `afterCreate`) threw or rejected; its error is the `cause`. */
 export class HookException extends FactoryException {
   static failed(factory: string, phase: string, index: number, cause: unknown): HookException {
-    const when =
-      phase === 'afterCreate'
-        ? 'after the save: the rows were saved and stay saved (nothing is rolled back)'
-        : 'before the save: nothing was saved';
-    return new HookException(`${factory}'s ${phase} hook threw for instance ${index}, ${when}: ${reasonOf(cause)}`, { cause });
+    const when: Record<string, string> = {
+      afterCreate: ', after the save: the rows were saved and stay saved (nothing is rolled back)',
+      beforeCreate: ', before the save: nothing was saved',
+    };
+    return new HookException(`${factory}'s ${phase} hook threw for instance ${index}${when[phase] ?? ''}: ${reasonOf(cause)}`, { cause });
   }
 }

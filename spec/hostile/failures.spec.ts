@@ -193,8 +193,20 @@ describe('hostile input: failing handlers, hooks and results', () => {
     });
     Persist(handler)(PartFactory);
     Factory<Part>()(PartFactory);
-    await expectRejects(PartFactory.createAsync(), HookException, 'CheckedPartFactory', 'beforeCreate', 'refused');
+    await expectRejects(PartFactory.createAsync(), HookException, 'CheckedPartFactory', 'beforeCreate', 'nothing was saved', 'refused');
     expect(handler.rows).to.have.length(0);
+  });
+
+  it('an afterBuild hook that throws in build() → HookException, which speaks of no save', () => {
+    const PartFactory = partFactory('BuiltPartFactory');
+    Object.assign(PartFactory, {
+      afterBuild() {
+        throw new RangeError('bad part');
+      },
+    });
+    Factory<Part>()(PartFactory);
+    const error = expectThrows(() => PartFactory.batch(2), HookException, "BuiltPartFactory's afterBuild hook threw for instance 0: bad part");
+    expect(error.cause).to.be.instanceOf(RangeError);
   });
 });
 
