@@ -1,6 +1,6 @@
 import { readOverrides } from './arguments.js';
 import { isPartial, type PlannedRelation } from './build-plan.js';
-import type { BuildContext } from './factory-runner.js';
+import type { BuildContext } from './build-context.js';
 
 /** Whether a value is a partial (a plain object); a value that cannot even be inspected is not. */
 function isInspectablePartial(value: unknown): value is Record<string, unknown> {
