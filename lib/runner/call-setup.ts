@@ -1,6 +1,7 @@
 import { ConfigurationException, ParameterException, nameOf } from '../errors.js';
 import type { Overrides } from '../types.js';
 import { readOverrides } from './arguments.js';
+import { copyData } from './nested-overrides.js';
 
 /** What a hook is told about the build it runs for. */
 export interface HookInfo {
@@ -93,8 +94,17 @@ export function setupCall(factoryClass: Function | undefined, method: string, op
       if (typeof hook === 'function') hooks[phase].push(hook);
     }
   }
-  // Each trait's overrides read on their own (a key such as '__proto__' from JSON.parse is refused, not merged away).
-  const read = traits.map((name) => readOverrides(factory, method, defined[name]!.overrides ?? {}, `the overrides of trait '${name}'`));
+  // Each trait's overrides read on their own (a key such as '__proto__' from JSON.parse is refused, not merged away),
+  // and their plain objects and arrays copied as data once, so copying them per instance cannot fail.
+  const read = traits.map((name) => {
+    const where = `the overrides of trait '${name}'`;
+    const own = readOverrides(factory, method, defined[name]!.overrides ?? {}, where);
+    try {
+      return copyData(own);
+    } catch (error) {
+      throw ParameterException.unreadableOverrides(`${factory}.${method}`, where, error);
+    }
+  });
   const overrides = Object.assign({}, ...read) as Record<string, unknown>;
   return { traits, overrides, transient: { ...defaults, ...given }, hooks };
 }

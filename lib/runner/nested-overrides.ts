@@ -20,9 +20,9 @@ export function copyData<V>(value: V, copies = new Map<object, unknown>()): V {
   const done = copies.get(value as object);
   if (done !== undefined) return done as V;
   if (Array.isArray(value)) {
-    const copy: unknown[] = [];
+    const copy: unknown[] = new Array(value.length);
     copies.set(value, copy);
-    for (const item of value) copy.push(copyData(item, copies));
+    value.forEach((item, index) => (copy[index] = copyData(item, copies))); // holes stay holes
     return copy as V;
   }
   const copy: Record<string, unknown> = Object.getPrototypeOf(value) === null ? Object.create(null) : {};

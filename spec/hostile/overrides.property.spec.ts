@@ -213,6 +213,38 @@ describe('hostile input: overrides, property-based (fast-check)', () => {
     }
   }
 
+  for (const [kind, factory, prototype, relations] of factories) {
+    it(`trait overrides on ${kind}: copies of the values asked for, or a FactoryException`, async () => {
+      const statics = factory as unknown as { traits?: unknown };
+      try {
+        await fc.assert(
+          fc.asyncProperty(shapes, async (shape) => {
+            const { overrides, asked } = shape.make();
+            statics.traits = { hostile: { overrides } };
+            const { built, error } = await attempt((f) => f.batch(2, {}, { traits: ['hostile'] } as never), factory as never, undefined);
+            if (error !== undefined) {
+              expect(error, String((error as Error)?.stack ?? error)).to.be.instanceOf(FactoryException);
+              return;
+            }
+            for (const instance of built!) {
+              expect(Object.getPrototypeOf(instance)).to.equal(prototype);
+              for (const [key, value] of asked ?? []) {
+                const target = Object.hasOwn(relations, key) ? (relations as Record<string, Function>)[key] : undefined;
+                const got = (instance as Record<string, unknown>)[key];
+                if (target && isPartial(value)) expect(got, key).to.be.instanceOf(target);
+                else if (Array.isArray(value) || isPartial(value)) expect(got, key).to.deep.equal(value); // each instance gets a copy
+                else expect(Object.is(got, value), `the trait's override of '${key}'`).to.equal(true);
+              }
+            }
+          }),
+          { numRuns: 150, plugins: [fc.timeout(2_000)] },
+        );
+      } finally {
+        delete statics.traits;
+      }
+    });
+  }
+
   it('keeps PieceFactory usable throughout', () => {
     expect(PieceFactory.build().title).to.be.a('string');
   });
