@@ -47,7 +47,9 @@ export function readOverrides(factory: string, method: string | undefined, overr
   const at = method ? `${factory}.${method}` : factory;
   try {
     if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides) || isOpaqueBuiltIn(overrides)) {
-      throw ParameterException.invalidOverrides(factory, method ?? 'build', overrides);
+      throw where === 'the overrides'
+        ? ParameterException.invalidOverrides(factory, method ?? 'build', overrides)
+        : ParameterException.invalidArgument(at, `${where} as a plain object`, overrides);
     }
     const symbol = Object.getOwnPropertySymbols(overrides).find((key) => Object.prototype.propertyIsEnumerable.call(overrides, key));
     if (symbol) throw ParameterException.symbolKey(at, symbol, where);

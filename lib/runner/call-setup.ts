@@ -72,13 +72,16 @@ export function setupCall(factoryClass: Function | undefined, method: string, op
   const factory = factoryClass ? nameOf(factoryClass) : 'an automatic factory';
   const statics = (factoryClass ?? {}) as FactoryStatics;
   if (options !== undefined && !isRecord(options)) throw ParameterException.invalidBuildOptions(factory, method, options);
-  const { traits: requested = [], transient: given = {}, ...unknown } = (options ?? {}) as { traits?: unknown; transient?: unknown };
+  // Read once, as data: a getter or Proxy trap that throws is a ParameterException, not a stray error.
+  const readOptions = options === undefined ? {} : readOverrides(factory, method, options, 'the build options');
+  const { traits: requested = [], transient: unread = {}, ...unknown } = readOptions as { traits?: unknown; transient?: unknown };
   const unknownKeys = Object.keys(unknown);
   if (unknownKeys.length > 0) throw ParameterException.invalidBuildOptions(factory, method, options);
   if (!Array.isArray(requested) || requested.some((t) => typeof t !== 'string')) {
     throw ParameterException.invalidOption(`${factory}.${method}`, 'traits', 'an array of trait names', requested);
   }
-  if (!isRecord(given)) throw ParameterException.invalidOption(`${factory}.${method}`, 'transient', 'an object of transient parameters', given);
+  if (!isRecord(unread)) throw ParameterException.invalidOption(`${factory}.${method}`, 'transient', 'an object of transient parameters', unread);
+  const given = readOverrides(factory, method, unread, 'the transient parameters');
   const defaults = statics.transient ?? {};
   const strange = Object.keys(given).filter((key) => !Object.hasOwn(defaults, key));
   if (strange.length > 0) throw ParameterException.unknownTransient(factory, method, strange, Object.keys(defaults));

@@ -92,6 +92,14 @@ describe('hostile input: prototype keys are refused', () => {
     expectThrows(() => GadgetFactory.build({ maker: { [key]: 'lost' } } as never), ParameterException, 'Symbol(name)', "'maker'");
   });
 
+  it('reads build options and transient parameters once, as data: what cannot be read is a ParameterException', () => {
+    const throwing = (key: string) => Object.defineProperty({}, key, { enumerable: true, get: () => { throw new TypeError('no'); } });
+    expectThrows(() => GadgetFactory.build({}, throwing('traits') as never), ParameterException, 'GadgetFactory.build', 'the build options could not be read', 'no');
+    expectThrows(() => GadgetFactory.build({}, { transient: throwing('x') } as never), ParameterException, 'the transient parameters could not be read');
+    expectThrows(() => GadgetFactory.build({}, JSON.parse('{ "__proto__": { "traits": ["imported"] } }')), ParameterException, "'__proto__'");
+    expectThrows(() => GadgetFactory.build({}, new Map() as never), ParameterException, 'GadgetFactory.build: expected the build options as a plain object');
+  });
+
   it('in trait overrides loaded from JSON', () => {
     expectThrows(() => GadgetFactory.build({}, { traits: ['imported'] }), ParameterException, 'GadgetFactory', "trait 'imported'", "'__proto__'");
   });
