@@ -197,8 +197,9 @@ describe('hostile input: overrides, property-based (fast-check)', () => {
               return;
             }
             if (asked === undefined) {
-              // Only nothing, or an object (whose own keys were taken as asked), can be overrides; a batch also takes a function.
-              const perItem = typeof overrides === 'function' && /batch|Batch/.test(name);
+              // Only nothing, or an object (whose own keys were taken as asked), can be overrides; a batch (of 2)
+              // also takes a function or a list of one per instance (a list of holes: no overrides for either).
+              const perItem = /batch|Batch/.test(name) && (typeof overrides === 'function' || (Array.isArray(overrides) && overrides.length === 2));
               expect(overrides === undefined || perItem || (typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides)), 'accepted as overrides').to.equal(true);
               return;
             }

@@ -29,7 +29,7 @@ class CrateFactory extends BaseFactory<Crate> {}
 describe('hostile input: sizes', () => {
   for (const size of [2 ** 32, Number.MAX_SAFE_INTEGER, 1_000_001]) {
     it(`refuses a batch of ${size} with a ParameterException that says to split the batch`, async () => {
-      expectThrows(() => CrateFactory.batch(size), ParameterException, 'CrateFactory.batch', '1,000,000', 'split');
+      expectThrows(() => CrateFactory.batch(size), ParameterException, 'CrateFactory.batch', '1,000,000', 'split', 'CrateFactory.seedRows(');
       expectThrows(() => CrateFactory.createBatchSync(size), ParameterException, 'CrateFactory.createBatchSync', '1,000,000');
       await expectRejects(CrateFactory.createBatchAsync(size), ParameterException, 'CrateFactory.createBatchAsync', '1,000,000');
     });
