@@ -67,8 +67,8 @@ export abstract class BaseFactory<T extends object> {
     return FactoryRunner.of<ModelOfFactory<C>>(this).createBatchSync(size, overrides, options);
   }
 
-  /** Builds one instance and resolves to what the async handler's `save` resolves to. */
-  static createAsync<C extends AnyFactory>(
+  /** Builds one instance and resolves to what the async handler's `save` resolves to. Never throws: every failure rejects. */
+  static async createAsync<C extends AnyFactory>(
     this: C,
     overrides?: Overrides<ModelOfFactory<C>>,
     options?: BuildOptions<C>,
@@ -76,8 +76,8 @@ export abstract class BaseFactory<T extends object> {
     return FactoryRunner.of<ModelOfFactory<C>>(this).createAsync(overrides, options);
   }
 
-  /** Builds `size` instances and saves them with one call of the async handler's `saveMany`. */
-  static createBatchAsync<C extends AnyFactory>(
+  /** Builds `size` instances and saves them with one call of the async handler's `saveMany`. Never throws: every failure rejects. */
+  static async createBatchAsync<C extends AnyFactory>(
     this: C,
     size: number,
     overrides?: BatchOverrides<ModelOfFactory<C>>,

@@ -44,6 +44,7 @@ export {
   ParameterException,
   MissingBuildKwargException,
   PersistenceException,
+  HookException,
   type PersistenceKind,
 } from './errors.js';
 export { onFactoryEvent, type BuildEvent, type ChunkEvent, type FactoryEvent, type FactoryEventListener, type FailureEvent, type SaveEvent } from './events.js';

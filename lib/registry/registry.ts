@@ -1,6 +1,6 @@
 import { ConfigurationException, nameOf, type PersistenceKind } from '../errors.js';
 import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
-import { HandlerSlots } from '../persistence/handler-slots.js';
+import { HandlerSlots, checkedKind } from '../persistence/handler-slots.js';
 import type { Constructor } from '../types.js';
 import type { FactoryOptions } from './factory-options.js';
 
@@ -32,6 +32,7 @@ export class FactoryRegistry {
   /** Records a factory. Called by `@Factory` only. */
   register(registration: FactoryRegistration): void {
     const { factory, model, options } = registration;
+    if (this.registrations.has(factory)) throw ConfigurationException.factoryDecoratedTwice(nameOf(factory));
     if (model && options.default) {
       const current = this.factoriesFor(model).find((f) => this.registrations.get(f)?.options.default);
       if (current && current !== factory) {
@@ -127,7 +128,7 @@ export class FactoryRegistry {
 
   /** Removes the default handler of one kind, or both. */
   clearDefaultPersistence(kind?: PersistenceKind): void {
-    this.defaultHandlers.clear(kind);
+    this.defaultHandlers.clear(checkedKind('registry.clearDefaultPersistence', kind));
   }
 }
 

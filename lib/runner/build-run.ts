@@ -124,7 +124,7 @@ function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, 
   const ctx = contextFor(runner, scope, path);
   const values: FieldValues = Object.create(null);
   const attachLater = new Map<string, Record<string, unknown>[]>();
-  const given = resolveNestedOverrides(plan.relations, overrides, ctx, attachLater);
+  const given = resolveNestedOverrides(runner.name, plan.relations, overrides, ctx, attachLater);
   const run = (name: string, step: FieldStep) => {
     ctx.field = name;
     if (step.kind === 'generate') {

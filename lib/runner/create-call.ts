@@ -6,7 +6,7 @@ import { checkSize } from './arguments.js';
 import { afterBuildSync, hookInfo, type BuildRun, type CreateTarget } from './build-run.js';
 import { hookPhases, type CallSetup } from './call-setup.js';
 import { refuseAsyncHooks, runHooksAsync, runHooksSync } from './hooks.js';
-import { expectSync, persisting, persistingAsync } from './persisting.js';
+import { expectSync, persisting, persistingAsync, refuseThenables, savedRows } from './persisting.js';
 
 /** What a create call needs of the factory's runner. */
 export interface CreatingRunner<T> {
@@ -89,13 +89,13 @@ function start<T, H extends object>(runner: CreatingRunner<T>, kind: Persistence
     builtCreateCall(handler, target.call);
     return built;
   };
-  return { setup, handler, single, target, build };
+  return { setup, handler, single, target, build, count };
 }
 
 /** A synchronous create call: build, afterBuild, beforeCreate, the handler's save, afterCreate. */
 export function createSync<T>(runner: CreatingRunner<T>, args: CreateArguments, save: (handler: SyncPersistenceProtocol<T>, built: T[]) => T | T[]): T[] {
   const events = new CallEvents(runner, args.method);
-  const { setup, handler, single, target, build } = events.failingWith(() => start<T, SyncPersistenceProtocol<T>>(runner, 'sync', args));
+  const { setup, handler, single, target, build, count } = events.failingWith(() => start<T, SyncPersistenceProtocol<T>>(runner, 'sync', args));
   let saved: T[];
   try {
     const built = build();
@@ -111,6 +111,8 @@ export function createSync<T>(runner: CreatingRunner<T>, args: CreateArguments, 
     events.failed(error);
     throw error;
   }
+  // After the save (its rows may be written): a saveMany result of the wrong shape fails the call here.
+  if (!single) saved = events.failingWith(() => savedRows<T>(runner.name, args.method, count, saved));
   events.saved(saved.length);
   saved.forEach((instance, index) => runHooksSync(runner.name, args.method, setup, 'afterCreate', instance, hookInfo(runner.name, setup, index)));
   return saved;
@@ -123,7 +125,7 @@ export async function createAsync<T>(
   save: (handler: AsyncPersistenceProtocol<T>, built: T[]) => Promise<T[]>,
 ): Promise<T[]> {
   const events = new CallEvents(runner, args.method);
-  const { setup, handler, target, build } = events.failingWith(() => start<T, AsyncPersistenceProtocol<T>>(runner, 'async', args));
+  const { setup, handler, target, build, count } = events.failingWith(() => start<T, AsyncPersistenceProtocol<T>>(runner, 'async', args));
   let saved: T[];
   try {
     const built = build();
@@ -132,6 +134,7 @@ export async function createAsync<T>(
     for (const phase of ['afterBuild', 'beforeCreate'] as const) {
       for (const [index, instance] of built.entries()) await runHooksAsync(setup, phase, instance, hookInfo(runner.name, setup, index));
     }
+    refuseThenables(runner.name, args.method, runner.modelName, built);
     events.saving();
     saved = await persistingAsync(runner.name, runner.modelName, args.method, () => save(handler, built));
   } catch (error) {
@@ -139,6 +142,8 @@ export async function createAsync<T>(
     events.failed(error);
     throw error;
   }
+  // After the save (its rows may be written): a saveMany result of the wrong shape fails the call here.
+  saved = events.failingWith(() => savedRows<T>(runner.name, args.method, count, saved));
   events.saved(saved.length);
   for (const [index, instance] of saved.entries()) await runHooksAsync(setup, 'afterCreate', instance, hookInfo(runner.name, setup, index));
   return saved;

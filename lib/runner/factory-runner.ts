@@ -5,6 +5,7 @@ import { providerMap } from '../generators/providers.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
 import { modelAdaptersVersion } from '../inspect/model-adapter.js';
 import { inspectModelFields } from '../inspect/model-fields.js';
+import { checkedKind } from '../persistence/handler-slots.js';
 import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
 import type { FactoryOptions } from '../registry/factory-options.js';
 import { registry } from '../registry/registry.js';
@@ -18,6 +19,7 @@ import { FakerSource } from './faker-source.js';
 import { routeHandler } from './handler-routing.js';
 import { refuseAsyncHooks } from './hooks.js';
 import { instantiatorFor, type Instantiate } from './instantiate.js';
+import { checkSeed } from './seeds.js';
 import { resetSequences } from './sequences.js';
 import { seedRows, streamCreate } from './stream.js';
 
@@ -133,7 +135,7 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
    * same seed gives the same values again.
    */
   seed(seed: number): void {
-    this.fakerSource.seed(seed);
+    this.fakerSource.seed(checkSeed(`${this.name}.seed`, seed));
     resetUniqueValues(this.name);
     // A counter shared with the parent factory is not this factory's to restart.
     if (this.sequenceOwner === this.factory) resetSequences(this.sequenceOwner);
@@ -237,7 +239,8 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
 
   /** Removes this factory's own handler of one kind, or both; inherited and default handlers apply again. */
   clearPersistence(kind?: PersistenceKind): void {
-    registry.ownHandlers(this.requireFactory())?.clear(kind);
+    const checked = checkedKind(`${this.name}.clearPersistence`, kind); // even when there is nothing to clear
+    registry.ownHandlers(this.requireFactory())?.clear(checked);
   }
 
   /** The traits, transient parameters and hooks of a call; the traits' overrides are checked like the caller's. */

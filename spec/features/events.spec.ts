@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { BaseFactory, Factory, Field, onFactoryEvent, ParameterException, Persist, type FactoryEvent } from 'fixtory';
+import { BaseFactory, Factory, Field, HookException, onFactoryEvent, ParameterException, Persist, type FactoryEvent } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
 import { MemoryAsync, MemorySync } from '../support/memory-persistence.js';
 
@@ -61,7 +61,9 @@ describe('factory events', () => {
   it('tells how a call failed, with what it threw', async () => {
     const events = await eventsOf(() => TicketFactory.createBatchAsync(2, undefined, { traits: ['broken'] }));
     expect(events.map((e) => e.type)).to.deep.equal(['build', 'failure']);
-    expect((events[1] as unknown as { error: Error }).error.message).to.equal('no ticket today');
+    const failure = (events[1] as unknown as { error: Error }).error; // the hook's error, wrapped as a HookException
+    expect(failure).to.be.instanceOf(HookException);
+    expect((failure.cause as Error).message).to.equal('no ticket today');
     const invalid = await eventsOf(() => TicketFactory.batch(-1));
     expect(invalid).to.have.length(1);
     expect((invalid[0] as unknown as { error: unknown }).error).to.be.instanceOf(ParameterException);
