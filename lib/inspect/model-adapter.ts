@@ -27,10 +27,12 @@ export interface AdaptedField {
   /** May hold null: generated as null some of the time when the factory allows it. */
   nullable?: boolean;
   /**
-   * Must not repeat: generated values are kept distinct. A `type` of String gets a counter suffix,
-   * Number counts up, anything else (give no type for uuids or decimals) is redrawn until new.
+   * Must not repeat: generated values are kept distinct, redrawn first. Then a `type` of String
+   * gets its format's fallback, Number and Date count up; anything else is only redrawn.
    */
   unique?: boolean;
+  /** The unique key the field keeps distinct when it is not the field alone: `(a, b)` of a composite unique. */
+  uniqueKey?: string;
   /** The longest string the column accepts. */
   maxLength?: number;
   /** The largest integer the column accepts. */

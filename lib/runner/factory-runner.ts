@@ -18,6 +18,7 @@ import { routeHandler } from './handler-routing.js';
 import { nestedBuild, refuseAsyncHooks, runHooksAsync, runHooksSync } from './hooks.js';
 import { copyData, resolveNestedOverrides } from './nested-overrides.js';
 import { expectSync, persisting, persistingAsync } from './persisting.js';
+import { explainPlan, type FieldExplanation } from './explain.js';
 import { instantiatorFor, type Instantiate } from './instantiate.js';
 import { nextSequence, resetSequences } from './sequences.js';
 
@@ -124,7 +125,7 @@ export class FactoryRunner<T> {
     this.fakerSource = new FakerSource(name, options);
     this.sequenceOwner = sequenceOwner ?? factory ?? name;
     // A seeded factory starts its unique values afresh, as `seed()` does, so a run repeats.
-    if (options.seed !== undefined) resetUniqueValues(this.name);
+    if (options.seed !== undefined) resetUniqueValues(model ?? name);
   }
 
   /** The runner of a factory class (created on first use, then reused). */
@@ -161,6 +162,7 @@ export class FactoryRunner<T> {
       const plan = planBuild(inspected, {
         factory: this.name,
         model: this.modelName,
+        modelClass: this.model,
         allowNullOptionals: this.options.allowNullOptionals ?? true,
         optionalRelations: this.options.optionalRelations ?? 'null',
         useDefaults: this.options.useDefaults ?? false,
@@ -189,9 +191,14 @@ export class FactoryRunner<T> {
    */
   seed(seed: number): void {
     this.fakerSource.seed(seed);
-    resetUniqueValues(this.name);
+    resetUniqueValues(this.model ?? this.name);
     // A counter shared with the parent factory is not this factory's to restart.
     if (this.sequenceOwner === this.factory) resetSequences(this.sequenceOwner);
+  }
+
+  /** Where each field's value comes from when not overridden (an override always wins). */
+  explain(): FieldExplanation[] {
+    return explainPlan(this.plan, this.factory);
   }
 
   /** Restarts this factory's `@Sequence` numbers at 1. */
@@ -390,9 +397,12 @@ export class FactoryRunner<T> {
         if (value !== undefined) values[name] = value;
       } else if (step.kind === 'require') throw MissingBuildKwargException.forField(this.name, name);
     };
-    for (const { name, step } of plan.fields) {
+    for (const { name, step, unique } of plan.fields) {
       const choice = scope.choices?.get(name);
-      if (Object.hasOwn(given, name)) values[name] = given[name];
+      if (Object.hasOwn(given, name)) {
+        values[name] = given[name];
+        unique?.record(given[name]); // a later generated value never repeats an override
+      }
       else if (choice && 'value' in choice) {
         if (choice.value !== undefined) values[name] = choice.value;
       } else run(name, choice?.step ?? step);
