@@ -39,6 +39,15 @@ function shortEmail(f: Faker, maxLength: number): string | undefined {
   return room >= 1 && local.length > 0 ? `${local.slice(0, room)}@${domain}` : undefined;
 }
 
+/** The first of a few drawn values that fits `maxLength`. */
+function firstFitting(maxLength: number, ...draws: (() => string)[]): string | undefined {
+  for (const draw of draws) {
+    const value = draw();
+    if (value.length <= maxLength) return value;
+  }
+  return undefined;
+}
+
 function words(f: Faker, min: number, max: number): string {
   return f.lorem.words({ min, max });
 }
@@ -68,9 +77,9 @@ export const builtinHints: [names: string[], definition: HintDefinition][] = [
   [['email', 'e mail', 'mail'], { generate: (f) => f.internet.email(), describe: 'faker.internet.email()', unique: 'email', shorter: shortEmail }],
   [['avatar'], { generate: (f) => f.image.avatar(), describe: 'faker.image.avatar()', unique: 'url' }],
   [['image', 'photo', 'picture', 'thumbnail'], { generate: (f) => f.image.url(), describe: 'faker.image.url()', unique: 'url' }],
-  [['url', 'uri', 'website', 'homepage', 'link'], { generate: (f) => f.internet.url(), describe: 'faker.internet.url()', unique: 'url' }],
-  [['slug'], { generate: (f) => f.lorem.slug(3), describe: 'faker.lorem.slug(3)', unique: 'slug' }],
-  [['username', 'user name', 'login', 'nickname', 'handle'], { generate: (f) => f.internet.username(), describe: 'faker.internet.username()', unique: 'username' }],
+  [['url', 'uri', 'website', 'homepage', 'link'], { generate: (f) => f.internet.url(), describe: 'faker.internet.url()', unique: 'url', shorter: (f, max) => firstFitting(max, () => `https://${f.internet.domainWord()}.com`) }],
+  [['slug'], { generate: (f) => f.lorem.slug(3), describe: 'faker.lorem.slug(3)', unique: 'slug', shorter: (f, max) => firstFitting(max, () => f.lorem.slug(2), () => f.lorem.slug(1)) }],
+  [['username', 'user name', 'login', 'nickname', 'handle'], { generate: (f) => f.internet.username(), describe: 'faker.internet.username()', unique: 'username', shorter: (f, max) => firstFitting(max, () => f.person.firstName().replace(/[^A-Za-z]/g, '')) }],
   [['first name', 'firstname', 'given name'], { generate: (f) => f.person.firstName(), describe: 'faker.person.firstName()', unique: 'words' }],
   [['last name', 'lastname', 'surname', 'family name'], { generate: (f) => f.person.lastName(), describe: 'faker.person.lastName()', unique: 'words' }],
   [['company', 'company name', 'organization', 'organisation', 'employer', 'publisher'], { generate: (f) => f.company.name(), describe: 'faker.company.name()', unique: 'words' }],

@@ -40,7 +40,7 @@ interface UniqueState {
   seen: SeenValues;
   /** The largest integer or date (as ms) taken: counting continues above it. */
   max?: number;
-  /** The next number a string fallback appends. */
+  /** The next number a string fallback appends once the column's memory is full. */
   next: number;
 }
 
@@ -50,11 +50,11 @@ const stringRedraws = 10;
 const maxRedraws = 100;
 const states = new Map<Function | string, Map<string, UniqueState>>();
 
-function stateOf(column: UniqueColumn): UniqueState {
+function stateOf(column: UniqueColumn, memory: number): UniqueState {
   let columns = states.get(column.owner);
   if (!columns) states.set(column.owner, (columns = new Map()));
   let state = columns.get(column.key);
-  if (!state) columns.set(column.key, (state = { seen: new SeenValues(uniqueMemory), next: 2 }));
+  if (!state) columns.set(column.key, (state = { seen: new SeenValues(memory), next: 2 }));
   return state;
 }
 
@@ -97,7 +97,7 @@ const describeStrategy: Record<UniqueStrategy['kind'], (s: UniqueStrategy) => st
  * the model, until `resetUniqueValues()`): a new value is kept as generated, a used one redrawn;
  * only when redraws keep colliding does the strategy's fallback make one distinct.
  */
-export function uniqueGenerator(column: UniqueColumn, generate: ValueGenerator, strategy: UniqueStrategy): UniqueGenerator {
+export function uniqueGenerator(column: UniqueColumn, generate: ValueGenerator, strategy: UniqueStrategy, memory = uniqueMemory): UniqueGenerator {
   const exhausted = (state: UniqueState) => ConfigurationException.uniqueExhausted(column.factory, column.label, state.seen.size);
   const next = (ctx: GenerationContext, state: UniqueState): unknown => {
     const monotonic = strategy.kind === 'integer' || strategy.kind === 'date';
@@ -113,18 +113,18 @@ export function uniqueGenerator(column: UniqueColumn, generate: ValueGenerator, 
       value = state.seen.full ? generate(ctx) : value;
       return distinguish(String(value), state, strategy.fallback, strategy.maxLength, exhausted);
     }
-    if (state.seen.full) throw ConfigurationException.uniqueMemoryFull(column.factory, column.label, uniqueMemory);
+    if (state.seen.full) throw ConfigurationException.uniqueMemoryFull(column.factory, column.label, memory);
     if (strategy.kind === 'use') throw ConfigurationException.uniqueUseRepeats(column.factory, column.label, maxRedraws, state.seen.size);
     throw exhausted(state);
   };
   return {
     generate: (ctx) => {
-      const state = stateOf(column);
+      const state = stateOf(column, memory);
       const value = next(ctx, state);
       take(state, value);
       return value;
     },
-    record: (value) => take(stateOf(column), value),
+    record: (value) => take(stateOf(column, memory), value),
     describe: describeStrategy[strategy.kind](strategy),
   };
 }
@@ -139,11 +139,16 @@ function countUp(state: UniqueState, strategy: UniqueStrategy, exhausted: (s: Un
   return date ? new Date(candidate) : candidate;
 }
 
+/**
+ * The base value with the smallest number (from 2) that makes it new; once the column's memory is
+ * full, with the column's next number instead, so values stay distinct without being remembered.
+ */
 function distinguish(base: string, state: UniqueState, fallback: UniqueFallback, maxLength: number | undefined, exhausted: (s: UniqueState) => Error): string {
-  for (let tries = 0; tries < 1000; tries++) {
-    const candidate = uniqueFallbacks[fallback](base, state.next, maxLength ?? Number.POSITIVE_INFINITY);
+  const counting = state.seen.full;
+  for (let tries = 0, n = counting ? state.next : 2; tries < 1000; tries++, n++) {
+    const candidate = uniqueFallbacks[fallback](base, n, maxLength ?? Number.POSITIVE_INFINITY);
     if (candidate === undefined) break;
-    state.next += 1;
+    if (counting) state.next = n + 1;
     if (!state.seen.has(identityOf(candidate))) return candidate;
   }
   throw exhausted(state);

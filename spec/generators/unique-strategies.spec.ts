@@ -125,4 +125,19 @@ describe('unique values keep their format', () => {
     expect(seen.has('value 10')).to.equal(true);
     expect(seen.has('value 1200')).to.equal(false);
   });
+
+  it('once a column’s memory is full, stays distinct without remembering: counts up, or numbers every string', () => {
+    const column = (key: string) => ({ owner: 'Full', key, factory: 'FullFactory', label: `Full.${key}` });
+    let i = 0;
+    const integers = uniqueGenerator(column('n'), () => (i++ % 50) * 7, { kind: 'integer' }, 20);
+    const numbers = Array.from({ length: 200 }, () => integers.generate(context) as number);
+    expect(new Set(numbers).size).to.equal(200);
+    const words = uniqueGenerator(column('name'), () => 'Blue Owls', { kind: 'string', fallback: 'words' }, 20);
+    const names = Array.from({ length: 200 }, () => words.generate(context) as string);
+    expect(new Set(names).size).to.equal(200);
+    for (const name of names) expect(name).to.match(/^Blue Owls( \d+)?$/);
+    const redrawn = uniqueGenerator(column('isbn'), () => `97800000${i++}`, { kind: 'redraw' }, 20);
+    Array.from({ length: 20 }, () => redrawn.generate(context));
+    expectThrows(() => redrawn.generate(context), ConfigurationException, 'remembers at most 20 unique values', 'resetUniqueValues()');
+  });
 });
