@@ -23,8 +23,8 @@ export function sourceOf(generate: unknown): GeneratorSource | undefined {
 }
 
 /** The generator of a field of a kind from the hint table: by the field's name, else the kind's default. */
-export function hintedGenerator(field: string, kind: HintKind, integerOnly = false): ValueGenerator {
-  const hint = hintFor(field, kind, integerOnly);
+export function hintedGenerator(field: string, kind: HintKind, integerOnly = false, model?: string): ValueGenerator {
+  const hint = hintFor(field, kind, integerOnly, model);
   const generator = hint.matched ? `${hint.describe} (hint '${hint.matched}')` : hint.describe;
   return withSource((ctx) => hint.generate(ctx.faker), { from: hint.matched ? 'hint' : 'type', generator, hint });
 }

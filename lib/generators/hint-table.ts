@@ -24,6 +24,8 @@ export interface HintDefinition {
   shorter?: (faker: Faker, maxLength: number) => string | undefined;
   /** For numbers: whole numbers only (the hint then also serves integer columns). */
   integer?: boolean;
+  /** Match the field's own words only, never a name that starts in the model's (`User.name` is no username). */
+  fieldOnly?: boolean;
 }
 
 /** A bcrypt-shaped hash: what a password column holds, never a password in clear. */
@@ -79,20 +81,21 @@ export const builtinHints: [names: string[], definition: HintDefinition][] = [
   [['image', 'photo', 'picture', 'thumbnail'], { generate: (f) => f.image.url(), describe: 'faker.image.url()', unique: 'url' }],
   [['url', 'uri', 'website', 'homepage', 'link'], { generate: (f) => f.internet.url(), describe: 'faker.internet.url()', unique: 'url', shorter: (f, max) => firstFitting(max, () => `https://${f.internet.domainWord()}.com`) }],
   [['slug'], { generate: (f) => f.lorem.slug(3), describe: 'faker.lorem.slug(3)', unique: 'slug', shorter: (f, max) => firstFitting(max, () => f.lorem.slug(2), () => f.lorem.slug(1)) }],
-  [['username', 'user name', 'login', 'nickname', 'handle'], { generate: (f) => f.internet.username(), describe: 'faker.internet.username()', unique: 'username', shorter: (f, max) => firstFitting(max, () => f.person.firstName().replace(/[^A-Za-z]/g, '')) }],
+  [['username', 'user name', 'login', 'nickname', 'handle'], { generate: (f) => f.internet.username(), describe: 'faker.internet.username()', unique: 'username', fieldOnly: true, shorter: (f, max) => firstFitting(max, () => f.person.firstName().replace(/[^A-Za-z]/g, '')) }],
   [['first name', 'firstname', 'given name'], { generate: (f) => f.person.firstName(), describe: 'faker.person.firstName()', unique: 'words' }],
   [['last name', 'lastname', 'surname', 'family name'], { generate: (f) => f.person.lastName(), describe: 'faker.person.lastName()', unique: 'words' }],
   [['company', 'company name', 'organization', 'organisation', 'employer', 'publisher'], { generate: (f) => f.company.name(), describe: 'faker.company.name()', unique: 'words' }],
   [['product', 'product name'], { generate: (f) => f.commerce.productName(), describe: 'faker.commerce.productName()', unique: 'words' }],
   [['job', 'job title', 'occupation'], { generate: (f) => f.person.jobTitle(), describe: 'faker.person.jobTitle()', unique: 'words' }],
-  [['country'], { generate: (f) => f.location.country(), describe: 'faker.location.country()', unique: 'words' }],
-  [['city', 'town'], { generate: (f) => f.location.city(), describe: 'faker.location.city()', unique: 'words' }],
+  [['country', 'country name'], { generate: (f) => f.location.country(), describe: 'faker.location.country()', unique: 'words' }],
+  [['book title'], { generate: (f) => f.book.title(), describe: 'faker.book.title()', unique: 'words' }],
+  [['city', 'town', 'city name'], { generate: (f) => f.location.city(), describe: 'faker.location.city()', unique: 'words' }],
   [['state', 'province', 'region'], { generate: (f) => f.location.state(), describe: 'faker.location.state()', unique: 'words' }],
   [['street', 'street name'], { generate: (f) => f.location.street(), describe: 'faker.location.street()', unique: 'words' }],
   [['address', 'street address', 'address line'], { generate: (f) => f.location.streetAddress(), describe: 'faker.location.streetAddress()', unique: 'words' }],
   [['color', 'colour'], { generate: (f) => f.color.human(), describe: 'faker.color.human()', unique: 'words' }],
   [['full name', 'fullname', 'name', 'display name', 'author', 'owner'], { generate: (f) => f.person.fullName(), describe: 'faker.person.fullName()', unique: 'words' }],
-  [['title', 'headline', 'subject', 'label'], { generate: (f) => f.lorem.sentence({ min: 2, max: 5 }).replace(/\.$/, ''), describe: 'faker.lorem.sentence(2..5)', unique: 'words', prose: true }],
+  [['title', 'headline', 'subject', 'label'], { generate: (f) => f.company.catchPhrase(), describe: 'faker.company.catchPhrase()', unique: 'words' }],
   [['description', 'bio', 'summary', 'body', 'content', 'text', 'about', 'notes', 'comment', 'excerpt'], { generate: (f) => f.lorem.paragraph(), describe: 'faker.lorem.paragraph()', unique: 'words', prose: true }],
   // Numbers.
   [['age'], { kind: 'number', generate: (f) => f.number.int({ min: 0, max: 120 }), describe: 'integer 0..120', integer: true }],
@@ -105,7 +108,7 @@ export const builtinHints: [names: string[], definition: HintDefinition][] = [
   [['longitude', 'lng', 'lon', 'long'], { kind: 'number', generate: (f) => f.location.longitude(), describe: 'faker.location.longitude()' }],
   // Dates, relative to the reference date (see currentReferenceDate()).
   [['birth', 'birthday', 'birth date', 'birthdate', 'dob', 'date of birth'], { kind: 'date', generate: (f) => f.date.birthdate({ mode: 'age', min: 18, max: 80 }), describe: "an adult's birth date (18..80 years)" }],
-  [['created', 'created at', 'updated', 'updated at', 'modified', 'published', 'deleted', 'joined', 'registered'], { kind: 'date', generate: (f) => f.date.past({ years: 1 }), describe: 'in the year before the reference date' }],
+  [['created', 'created at', 'updated', 'updated at', 'modified', 'published', 'deleted', 'joined', 'registered', 'signed up'], { kind: 'date', generate: (f) => f.date.past({ years: 1 }), describe: 'in the year before the reference date' }],
   [['expires', 'expires at', 'expiry', 'expiration', 'due', 'due at', 'ends', 'ends at', 'end', 'deadline', 'valid until'], { kind: 'date', generate: (f) => f.date.future({ years: 1 }), describe: 'in the year after the reference date' }],
 ];
 

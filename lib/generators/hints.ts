@@ -68,6 +68,17 @@ export function unregisterHint(names?: string | readonly string[]): void {
   modelAdaptersChanged();
 }
 
+/** Whether the phrase occurs in the words and reaches into the field's own words. */
+function endsInField(words: readonly string[], phrase: readonly string[], modelLength: number): boolean {
+  for (let from = 0; from < words.length; from++) {
+    const at = indexOfPhrase(words.slice(from), phrase);
+    if (at < 0) return false;
+    if (from + at + phrase.length > modelLength) return true;
+    from += at;
+  }
+  return false;
+}
+
 function resolved(definition: HintDefinition, kind: HintKind, matched?: string): ResolvedHint {
   return { ...definition, kind, unique: definition.unique ?? 'redraw', describe: definition.describe ?? matched ?? kind, matched };
 }
@@ -75,16 +86,19 @@ function resolved(definition: HintDefinition, kind: HintKind, matched?: string):
 /**
  * The hint for a field of a kind: the entry whose name, as whole words, occurs in the field's name
  * with the most words (registered entries first, then the table's order), else the kind's default.
- * `integerOnly` skips number hints that give fractions (for integer columns).
+ * With the model's name, a name may start in it (`Company.name` is a company name, `Book.title` a
+ * book title) but must end in the field's. `integerOnly` skips number hints that give fractions.
  */
-export function hintFor(field: string, kind: HintKind, integerOnly = false): ResolvedHint {
-  const words = fieldWords(field);
+export function hintFor(field: string, kind: HintKind, integerOnly = false, model?: string): ResolvedHint {
+  const modelWords = model ? fieldWords(model) : [];
+  const words = [...modelWords, ...fieldWords(field)];
   let best: Entry | undefined;
   for (const entry of [...registered, ...builtin]) {
     if ((entry.definition.kind ?? 'string') !== kind) continue;
     if (integerOnly && !entry.definition.integer) continue;
     if (best && entry.phrase.length <= best.phrase.length) continue;
-    if (indexOfPhrase(words, entry.phrase) >= 0) best = entry;
+    const found = entry.definition.fieldOnly ? indexOfPhrase(words.slice(modelWords.length), entry.phrase) >= 0 : endsInField(words, entry.phrase, modelWords.length);
+    if (found) best = entry;
   }
   return best ? resolved(best.definition, kind, best.name) : resolved(fallbackHints[kind], kind);
 }

@@ -182,12 +182,13 @@ function valueGenerator(info: FieldInfo, settings: PlanSettings): Generated {
     source = { from: 'enum', generator: `one of ${enumValues(info.enum).map((v) => JSON.stringify(v)).join(', ')}` };
   } else {
     const found = info.generator ?? generatorForType(info.name, info.type, info.items);
-    generate = found instanceof Unresolvable ? fail(settings, info.name, found.reason) : hintedColumn(info, found);
+    generate = found instanceof Unresolvable ? fail(settings, info.name, found.reason) : hintedColumn(info, found, settings.model);
     const known = sourceOf(generate);
     const column = info.providerKeys?.find((k): k is string => typeof k === 'string');
     if (found instanceof Unresolvable) source = { from: 'unset', generator: `cannot be generated: ${found.reason}` };
     else if (known) source = { from: known.from === 'type' && info.generator ? 'column type' : known.from, generator: known.generator };
     else if (info.generator) source = { from: 'column type', generator: `the ${column ?? 'column'} generator` };
+    else if (info.type && isNestedClass(info.type)) source = { from: 'relation', generator: `built by the factory of ${info.type.name}` };
     else source = { from: 'type', generator: info.type?.name ?? 'unknown' };
   }
   generate = fittedToColumn(info, settings, generate);

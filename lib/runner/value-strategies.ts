@@ -18,10 +18,16 @@ function labelOf(info: FieldInfo, settings: StrategySettings): string {
 }
 
 /**
- * An ORM integer column's generator replaced by a whole-number hint its name matches (`age`,
- * `rating`, `quantity`), kept within the column's range.
+ * The hint of a hinted field chosen again with the model's name (`Company.name`, `Book.title`); an
+ * ORM integer column's generator replaced by a whole-number hint its name matches (`age`, `rating`),
+ * kept within the column's range.
  */
-export function hintedColumn(info: FieldInfo, generate: ValueGenerator): ValueGenerator {
+export function hintedColumn(info: FieldInfo, generate: ValueGenerator, model: string | undefined): ValueGenerator {
+  const known = sourceOf(generate)?.hint;
+  if (known && model && (info.type === String || info.type === Number || info.type === Date)) {
+    const withModel = hintedGenerator(info.name, known.kind, false, model);
+    return sourceOf(withModel)!.hint!.describe !== known.describe ? withModel : generate;
+  }
   if (info.type !== Number || info.maxInteger === undefined || sourceOf(generate)) return generate;
   const hinted = hintedGenerator(info.name, 'number', true);
   const source = sourceOf(hinted)!;

@@ -52,6 +52,15 @@ describe('name hints', () => {
     expect(describe('name')).to.equal('faker.person.fullName()');
   });
 
+  it('may start a name in the model’s name: Company.name is a company, Book.title a book title, User.name a person', () => {
+    const describe = (model: string, field: string) => hintFor(field, 'string', false, model).describe;
+    expect(describe('Company', 'name')).to.equal('faker.company.name()');
+    expect(describe('Book', 'title')).to.equal('faker.book.title()');
+    expect(describe('Product', 'name')).to.equal('faker.commerce.productName()');
+    expect(describe('User', 'name')).to.equal('faker.person.fullName()');
+    expect(describe('Address', 'note')).to.equal('faker.lorem.words(1..3)'); // a name must end in the field's words
+  });
+
   for (const [field, check] of Object.entries(formatChecks)) {
     for (const unique of [false, true]) {
       it(`${unique ? 'unique ' : ''}${field}: thousands of values pass validator's check`, () => {
