@@ -12,6 +12,9 @@ import {
   unregisterHint,
 } from 'fixtory';
 import { fieldWords } from '../../lib/generators/field-words.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { builtinHints } from '../../lib/generators/hint-table.js';
 import { hintFor } from '../../lib/generators/hints.js';
 import { expectThrows } from '../support/expect-error.js';
 import { formatChecks, smallSpaces } from '../support/format-checks.js';
@@ -103,6 +106,14 @@ describe('name hints', () => {
     for (const expires of values('expiresAt')) expect(expires).to.be.above(reference);
     for (const due of values('dueAt')) expect(due).to.be.above(reference);
     for (const ends of values('endsAt')) expect(ends).to.be.above(reference);
+  });
+
+  it('are listed in the README’s table as they are in the code', () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
+    for (const [names, definition] of builtinHints) {
+      const row = `| ${names.map((name) => `\`${name}\``).join(', ')} | ${definition.kind ?? 'string'} | ${definition.describe} |`;
+      expect(readme, row).to.include(row);
+    }
   });
 
   describe('registered by the user', () => {

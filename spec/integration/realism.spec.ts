@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
 import { faker } from '@faker-js/faker';
-import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, useMikroOrm } from 'fixtory';
+import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, formatExplanation, useMikroOrm } from 'fixtory';
 import { expectRejects } from '../support/expect-error.js';
 import { formatChecks } from '../support/format-checks.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
@@ -85,6 +85,17 @@ describe('MikroORM: values that keep their format in tight columns', () => {
       'select count(*) as rows, count(distinct code) as uniq from short_code',
     )) as [{ rows: number; uniq: number }];
     expect([rows, uniq]).to.deep.equal([80, 80]);
+  });
+
+  it('explains a column: its hint, its length and its unique strategy', () => {
+    const email = ContactFactory.explain().find((row) => row.field === 'email');
+    expect(email).to.deep.equal({
+      field: 'email',
+      from: 'hint',
+      generator: "faker.internet.email() (hint 'email'), fitted to 24 characters",
+      unique: "redraw, then the 'email' fallback",
+    });
+    expect(formatExplanation(ContactFactory.explain())).to.match(/^id +unset +set by the database or the ORM$/m);
   });
 
   it('refuses a format that cannot fit its column, naming the column, and writes nothing', async () => {
