@@ -1,5 +1,5 @@
 import { ParameterException } from '../errors.js';
-import { modelAdaptersChanged } from '../inspect/model-adapter.js';
+import { plansChanged } from '../inspect/plan-version.js';
 import { fieldWords, indexOfPhrase } from './field-words.js';
 import { builtinHints, fallbackHints, type HintDefinition, type HintKind, type UniqueFallback } from './hint-table.js';
 
@@ -55,7 +55,7 @@ export function registerHint(names: string | readonly string[], definition: Hint
   const added = entriesOf(list, definition);
   const kind = definition.kind ?? 'string';
   registered = [...added, ...registered.filter((e) => !(added.some((a) => a.name === e.name) && (e.definition.kind ?? 'string') === kind))];
-  modelAdaptersChanged(); // plans chose their generators: let them choose again
+  plansChanged(); // plans chose their generators: let them choose again
 }
 
 /** Removes registered hints by name, or all of them; built-in hints stay. */
@@ -65,7 +65,7 @@ export function unregisterHint(names?: string | readonly string[]): void {
     const gone = new Set((typeof names === 'string' ? [names] : names).map((name) => fieldWords(name).join(' ')));
     registered = registered.filter((e) => !gone.has(e.name));
   }
-  modelAdaptersChanged();
+  plansChanged();
 }
 
 /** Whether the phrase occurs in the words and reaches into the field's own words. */

@@ -1,5 +1,6 @@
 import type { ValueGenerator, Unresolvable } from '../generators/design-type.js';
 import type { FieldValues } from '../types.js';
+import { plansChanged, plansVersion } from './plan-version.js';
 
 /** A relation from one model to another, as an adapter (an ORM) describes it. */
 export interface RelationInfo {
@@ -65,21 +66,15 @@ export interface ModelAdapter {
 }
 
 const adapters: ModelAdapter[] = [];
-let version = 0;
-
 export function registerModelAdapter(adapter: ModelAdapter): void {
   adapters.push(adapter);
   modelAdaptersChanged();
 }
 
 /** Tells runners that what adapters know has changed (an ORM was initialised), so plans are redone. */
-export function modelAdaptersChanged(): void {
-  version += 1;
-}
+export const modelAdaptersChanged = plansChanged;
 
-export function modelAdaptersVersion(): number {
-  return version;
-}
+export const modelAdaptersVersion = plansVersion;
 
 export function adaptModel(model: Function): AdaptedModel | undefined {
   for (const adapter of adapters) {
