@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
 import { faker } from '@faker-js/faker';
-import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, formatExplanation, useMikroOrm } from 'fixtory';
+import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, currentReferenceDate, formatExplanation, useMikroOrm } from 'fixtory';
 import { expectRejects } from '../support/expect-error.js';
 import { formatChecks } from '../support/format-checks.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
@@ -69,6 +69,9 @@ describe('MikroORM: values that keep their format in tight columns', () => {
       expect(wholeLoremWords(String(row.description)), String(row.description)).to.equal(true);
       expect(wholeLoremWords(String(row.notes)), String(row.notes)).to.equal(true);
       expect(row.age).to.be.within(0, 120);
+      // Past and future around the reference date (SQLite keeps datetimes as milliseconds).
+      expect(Number(row.created_at)).to.be.below(currentReferenceDate().getTime());
+      expect(Number(row.expires_at)).to.be.above(currentReferenceDate().getTime());
     }
     for (const column of ['email', 'uuid', 'isbn', 'slug', 'username', 'code']) {
       const [{ uniq }] = (await db.sql<{ uniq: number }>(`select count(distinct ${column}) as uniq from contact`)) as [{ uniq: number }];

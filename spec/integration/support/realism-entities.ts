@@ -22,6 +22,8 @@ export class Contact {
   @Property({ type: 'text' }) notes!: string;
   @Property({ length: 6 }) @Unique() code!: string;
   @Property({ type: 'smallint' }) age!: number;
+  @Property() createdAt!: Date;
+  @Property() expiresAt!: Date;
 }
 
 /** A unique varchar(3): two factories of the model used to repeat each other's values. */
