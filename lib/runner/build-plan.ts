@@ -1,21 +1,14 @@
-import { ConfigurationException } from '../errors.js';
-import {
-  enumGenerator,
-  generatorForType,
-  isNestedClass,
-  Unresolvable,
-  type GenerationContext,
-  type ValueGenerator,
-} from '../generators/design-type.js';
+import { isNestedClass, type GenerationContext, type ValueGenerator } from '../generators/design-type.js';
 import { enumValues } from '../generators/enum-values.js';
-import { findProvider, type Provider, type ProviderKey } from '../generators/providers.js';
-import { sourceOf } from '../generators/generator-sources.js';
+import type { Provider, ProviderKey } from '../generators/providers.js';
 import type { UniqueGenerator } from '../generators/unique-values.js';
 import type { RelatedOptions, RelatedSize } from '../fields/markers.js';
 import type { RelationInfo } from '../inspect/model-adapter.js';
 import type { FieldInfo, ModelFields } from '../inspect/model-fields.js';
 import type { FieldValues } from '../types.js';
-import { fittedToColumn, hintedColumn, uniqueFor, type StrategySettings } from './value-strategies.js';
+import { fail, uniqueFor, valueGenerator, type FieldSource, type StrategySettings } from './value-strategies.js';
+
+export type { FieldSource } from './value-strategies.js';
 
 /** How one field gets its value when the caller does not override it. */
 export type FieldStep =
@@ -28,15 +21,6 @@ export type FieldStep =
 
 /** One alternative `coverage()` forces on a field: a fixed value, or a step that never gives null. */
 export type CoverageAlternative = { value: unknown } | { step: FieldStep };
-
-/** Where a field's value comes from when the caller does not override it: what `explain()` reports. */
-export interface FieldSource {
-  from: 'decorator' | 'provider' | 'hint' | 'type' | 'column type' | 'enum' | 'relation' | 'unset';
-  /** The generator (or marker) used, or why the field is left unset. */
-  generator: string;
-  /** How the values of a unique field are kept distinct. */
-  unique?: string;
-}
 
 export interface PlannedField {
   name: string;
@@ -89,12 +73,6 @@ const defaultCollectionSize: RelatedSize = [1, 3];
 
 function sizeOf(ctx: GenerationContext, size: RelatedSize): number {
   return typeof size === 'number' ? size : ctx.faker.number.int({ min: size[0], max: size[1] });
-}
-
-function fail(settings: PlanSettings, field: string, reason: string): ValueGenerator {
-  return () => {
-    throw ConfigurationException.cannotInfer(settings.factory, settings.model, field, reason);
-  };
 }
 
 /** The relation a field stands for: from the adapter, or a class-typed field / class array of a plain model. */
@@ -152,49 +130,6 @@ export function isPartial(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
-}
-
-function providerKeysOf(info: FieldInfo): ProviderKey[] {
-  return [info.type, ...(info.providerKeys ?? [])].filter((key): key is ProviderKey => key !== undefined);
-}
-
-interface Generated {
-  generate: ValueGenerator;
-  unique?: UniqueGenerator;
-  source: FieldSource;
-}
-
-function keyName(key: ProviderKey): string {
-  return typeof key === 'string' ? `'${key}'` : key.name;
-}
-
-/** The generator for a field nothing on the factory describes: a provider, an enum, the adapter's or its type's. Never null. */
-function valueGenerator(info: FieldInfo, settings: PlanSettings): Generated {
-  let generate: ValueGenerator;
-  let source: FieldSource;
-  const keys = providerKeysOf(info);
-  const provider = findProvider(keys, settings.providers);
-  if (provider) {
-    generate = (ctx) => provider({ faker: ctx.faker, field: info.name });
-    source = { from: 'provider', generator: `provider for ${keys.map(keyName).join(' / ')}` };
-  } else if (info.enum) {
-    generate = enumGenerator(info.enum);
-    source = { from: 'enum', generator: `one of ${enumValues(info.enum).map((v) => JSON.stringify(v)).join(', ')}` };
-  } else {
-    const found = info.generator ?? generatorForType(info.name, info.type, info.items);
-    generate = found instanceof Unresolvable ? fail(settings, info.name, found.reason) : hintedColumn(info, found, settings.model);
-    const known = sourceOf(generate);
-    const column = info.providerKeys?.find((k): k is string => typeof k === 'string');
-    if (found instanceof Unresolvable) source = { from: 'unset', generator: `cannot be generated: ${found.reason}` };
-    else if (known) source = { from: known.from === 'type' && info.generator ? 'column type' : known.from, generator: known.generator };
-    else if (info.generator) source = { from: 'column type', generator: `the ${column ?? 'column'} generator` };
-    else if (info.type && isNestedClass(info.type)) source = { from: 'relation', generator: `built by the factory of ${info.type.name}` };
-    else source = { from: 'type', generator: info.type?.name ?? 'unknown' };
-  }
-  generate = fittedToColumn(info, settings, generate);
-  if (info.maxLength !== undefined && info.type === String) source.generator += `, fitted to ${info.maxLength} characters`;
-  const unique = uniqueFor(info, settings, generate);
-  return { generate: unique?.generate ?? generate, unique, source: { ...source, unique: unique?.describe } };
 }
 
 function nullable(generate: ValueGenerator): ValueGenerator {
