@@ -208,6 +208,30 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static uniqueUseRepeats(factory: string, field: string, tries: number, produced: number): ConfigurationException {
+    return new ConfigurationException(
+      `${factory}: the @Use generator of unique ${field} gave only values already used in ${tries} tries ` +
+        `(${produced} distinct values so far). fixtory never alters a @Use value: make the generator give ` +
+        `distinct values, e.g. @Sequence((n) => \`...\${n}\`), or drop unique from the field.`,
+    );
+  }
+
+  static uniqueMemoryFull(factory: string, field: string, remembered: number): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} remembers at most ${remembered} unique values per column and ${field} reached that bound; ` +
+        `its values can only be redrawn, so a new one could repeat an earlier one. Call resetUniqueValues() ` +
+        `between tests (or seedAll(seed)), or give the field a generator with @Sequence(...).`,
+    );
+  }
+
+  static valueDoesNotFit(factory: string, field: string, maxLength: number, generator: string, example: string): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} cannot fit ${generator} values into ${field}, a column of at most ${maxLength} characters ` +
+        `(e.g. ${JSON.stringify(example)}, ${example.length} characters), and cutting one would break its format. ` +
+        `Make the column longer, or give the field a generator that fits with @Use(...).`,
+    );
+  }
+
   static noEntityManager(handler: string): ConfigurationException {
     return new ConfigurationException(
       `${handler} has no EntityManager to write with: pass one (new ${handler}(orm.em.fork()), or a ` +

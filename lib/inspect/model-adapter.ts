@@ -1,5 +1,6 @@
 import type { ValueGenerator, Unresolvable } from '../generators/design-type.js';
 import type { FieldValues } from '../types.js';
+import { plansChanged, plansVersion } from './plan-version.js';
 
 /** A relation from one model to another, as an adapter (an ORM) describes it. */
 export interface RelationInfo {
@@ -27,10 +28,12 @@ export interface AdaptedField {
   /** May hold null: generated as null some of the time when the factory allows it. */
   nullable?: boolean;
   /**
-   * Must not repeat: generated values are kept distinct. A `type` of String gets a counter suffix,
-   * Number counts up, anything else (give no type for uuids or decimals) is redrawn until new.
+   * Must not repeat: generated values are kept distinct, redrawn first. Then a `type` of String
+   * gets its format's fallback, Number and Date count up; anything else is only redrawn.
    */
   unique?: boolean;
+  /** The unique key the field keeps distinct when it is not the field alone: `(a, b)` of a composite unique. */
+  uniqueKey?: string;
   /** The longest string the column accepts. */
   maxLength?: number;
   /** The largest integer the column accepts. */
@@ -65,21 +68,15 @@ export interface ModelAdapter {
 }
 
 const adapters: ModelAdapter[] = [];
-let version = 0;
-
 export function registerModelAdapter(adapter: ModelAdapter): void {
   adapters.push(adapter);
   modelAdaptersChanged();
 }
 
 /** Tells runners that what adapters know has changed (an ORM was initialised), so plans are redone. */
-export function modelAdaptersChanged(): void {
-  version += 1;
-}
+export const modelAdaptersChanged = plansChanged;
 
-export function modelAdaptersVersion(): number {
-  return version;
-}
+export const modelAdaptersVersion = plansVersion;
 
 export function adaptModel(model: Function): AdaptedModel | undefined {
   for (const adapter of adapters) {

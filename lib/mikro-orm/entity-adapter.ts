@@ -51,7 +51,7 @@ function applyClassUniques(meta: EntityMetadata, fields: AdaptedField[]): void {
     const generated = fields.filter((f) => members.includes(f.name) && !f.managed && !f.relation);
     const candidate =
       members.length === 1 ? generated[0] : (generated.find((f) => f.type === Number) ?? generated.find((f) => f.type === String));
-    if (candidate) candidate.unique = true;
+    if (candidate) Object.assign(candidate, { unique: true, uniqueKey: members.length > 1 ? `(${members.join(', ')})` : undefined });
   }
 }
 

@@ -132,9 +132,12 @@ function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, 
       if (value !== undefined) values[name] = value;
     } else if (step.kind === 'require') throw MissingBuildKwargException.forField(runner.name, name);
   };
-  for (const { name, step } of plan.fields) {
+  for (const { name, step, unique } of plan.fields) {
     const choice = scope.choices?.get(name);
-    if (Object.hasOwn(given, name)) values[name] = given[name];
+    if (Object.hasOwn(given, name)) {
+      values[name] = given[name];
+      unique?.record(given[name]); // a later generated value never repeats an override
+    }
     else if (choice && 'value' in choice) {
       if (choice.value !== undefined) values[name] = choice.value;
     } else run(name, choice?.step ?? step);

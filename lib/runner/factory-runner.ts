@@ -15,6 +15,7 @@ import { planBuild, type BuildPlan } from './build-plan.js';
 import { afterBuildSync, BuildRun, type CreateTarget, type RunnerView } from './build-run.js';
 import { setupCall, type CallSetup } from './call-setup.js';
 import { createAsync, createSync, type CreatingRunner } from './create-call.js';
+import { explainPlan, type FieldExplanation } from './explain.js';
 import { FakerSource } from './faker-source.js';
 import { routeHandler } from './handler-routing.js';
 import { refuseAsyncHooks } from './hooks.js';
@@ -58,7 +59,7 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
     this.fakerSource = new FakerSource(name, options);
     this.sequenceOwner = sequenceOwner ?? factory ?? name;
     // A seeded factory starts its unique values afresh, as `seed()` does, so a run repeats.
-    if (options.seed !== undefined) resetUniqueValues(this.name);
+    if (options.seed !== undefined) resetUniqueValues(model ?? name);
   }
 
   /** The runner of a factory class (created on first use, then reused). */
@@ -95,6 +96,7 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
       const plan = planBuild(inspected, {
         factory: this.name,
         model: this.modelName,
+        modelClass: this.model,
         allowNullOptionals: this.options.allowNullOptionals ?? true,
         optionalRelations: this.options.optionalRelations ?? 'null',
         useDefaults: this.options.useDefaults ?? false,
@@ -136,9 +138,14 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
    */
   seed(seed: number): void {
     this.fakerSource.seed(checkSeed(`${this.name}.seed`, seed));
-    resetUniqueValues(this.name);
+    resetUniqueValues(this.model ?? this.name);
     // A counter shared with the parent factory is not this factory's to restart.
     if (this.sequenceOwner === this.factory) resetSequences(this.sequenceOwner);
+  }
+
+  /** Where each field's value comes from when not overridden (an override always wins). */
+  explain(): FieldExplanation[] {
+    return explainPlan(this.plan, this.factory);
   }
 
   /** Restarts this factory's `@Sequence` numbers at 1. */
