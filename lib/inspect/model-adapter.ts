@@ -48,8 +48,18 @@ export interface InstantiationContext {
   call?: object;
 }
 
+/**
+ * A model whose instances are of one of several concrete classes (a single-table inheritance
+ * root): the value of `field` decides the class, and each class is built with its own fields.
+ */
+export interface ModelVariants {
+  field: string;
+  choices: { value: unknown; model: Function }[];
+}
+
 export interface AdaptedModel {
   fields: AdaptedField[];
+  variants?: ModelVariants;
   /** Builds an instance the way the adapter's library does (a constructor with parameters, collections...). */
   instantiate?: (values: FieldValues, context: InstantiationContext) => unknown;
 }

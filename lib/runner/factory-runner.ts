@@ -57,8 +57,13 @@ interface CreateTarget {
 }
 
 /** What a runner derives from the model once, redone only when a model adapter learns more. */
-interface Prepared<T> {
+interface Prepared<T> extends PreparedModel<T> {
   version: number;
+  /** For a model of several concrete classes: the field that decides, and each class's own plan. */
+  variants?: { field: string; choices: ({ value: unknown } & PreparedModel<T>)[] };
+}
+
+interface PreparedModel<T> {
   plan: BuildPlan;
   instantiate: Instantiate<T>;
 }
@@ -109,6 +114,8 @@ export class FactoryRunner<T> {
   private readonly fakerSource: FakerSource;
   private readonly sequenceOwner: Function | string;
   private nestedSetup?: CallSetup;
+  /** Which concrete class of a multi-class model comes next. */
+  private variantTurn = 0;
   /** The model's name for messages; undefined for plain-object factories. */
   readonly modelName: string | undefined;
 
@@ -158,19 +165,48 @@ export class FactoryRunner<T> {
     const version = modelAdaptersVersion();
     if (this.prepared?.version !== version) {
       const inspected = inspectModelFields(this.factory, this.model);
-      const plan = planBuild(inspected, {
-        factory: this.name,
-        model: this.modelName,
-        allowNullOptionals: this.options.allowNullOptionals ?? true,
-        optionalRelations: this.options.optionalRelations ?? 'null',
-        useDefaults: this.options.useDefaults ?? false,
-        providers: providerMap(this.options.providers),
-      });
-      const construct = this.options.construct as Instantiate<T> | undefined;
-      const instantiate = instantiatorFor(this.name, this.model, construct ?? (inspected.instantiate as Instantiate<T> | undefined));
-      this.prepared = { version, plan, instantiate };
+      const own = this.prepareModel(inspected, this.model);
+      // Each concrete class of the model is planned from its own fields, with this factory's declarations.
+      const variants = inspected.variants && {
+        field: inspected.variants.field,
+        choices: inspected.variants.choices.map(({ value, model }) => ({
+          value,
+          ...(model === this.model ? own : this.prepareModel(inspectModelFields(this.factory, model as Constructor), model as Constructor<T>)),
+        })),
+      };
+      this.prepared = { version, ...own, variants };
     }
     return this.prepared;
+  }
+
+  private prepareModel(inspected: ReturnType<typeof inspectModelFields>, model: Constructor<T> | undefined): PreparedModel<T> {
+    const plan = planBuild(inspected, {
+      factory: this.name,
+      model: model ? nameOf(model) : undefined,
+      allowNullOptionals: this.options.allowNullOptionals ?? true,
+      optionalRelations: this.options.optionalRelations ?? 'null',
+      useDefaults: this.options.useDefaults ?? false,
+      providers: providerMap(this.options.providers),
+    });
+    const construct = this.options.construct as Instantiate<T> | undefined;
+    return { plan, instantiate: instantiatorFor(this.name, model, construct ?? (inspected.instantiate as Instantiate<T> | undefined)) };
+  }
+
+  /**
+   * The concrete class an instance is built as: the one its discriminator override names, else the
+   * next in turn, so a batch holds every concrete class of the model in the order of its map.
+   */
+  private variantFor(overrides: Record<string, unknown>): PreparedModel<T> {
+    const ready = this.ready;
+    const variants = ready.variants;
+    if (!variants || variants.choices.length === 0) return ready;
+    if (Object.hasOwn(overrides, variants.field)) {
+      const given = overrides[variants.field];
+      const chosen = variants.choices.find((choice) => choice.value === given || String(choice.value) === String(given));
+      if (!chosen) throw ParameterException.unknownVariant(this.name, this.modelName!, variants.field, given, variants.choices.map((c) => c.value));
+      return chosen;
+    }
+    return variants.choices[this.variantTurn++ % variants.choices.length]!;
   }
 
   /** Which generator serves each field: computed on first use, and again only when a model adapter learns more. */
@@ -189,6 +225,7 @@ export class FactoryRunner<T> {
    */
   seed(seed: number): void {
     this.fakerSource.seed(seed);
+    this.variantTurn = 0;
     resetUniqueValues(this.name);
     // A counter shared with the parent factory is not this factory's to restart.
     if (this.sequenceOwner === this.factory) resetSequences(this.sequenceOwner);
@@ -374,7 +411,7 @@ export class FactoryRunner<T> {
   }
 
   private buildOne(overrides: Record<string, unknown>, scope: BuildScope): T {
-    const { plan, instantiate } = this.ready;
+    const { plan, instantiate } = this.variantFor(overrides);
     if (this.model && plan.names.size === 0 && Object.keys(overrides).length === 0) {
       throw ConfigurationException.noKnownFields(this.name, nameOf(this.model));
     }
