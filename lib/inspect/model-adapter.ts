@@ -70,6 +70,8 @@ export interface AdaptedModel {
  */
 export interface ModelAdapter {
   inspect(model: Function): AdaptedModel | undefined;
+  /** The class a non-class model argument stands for (an ORM's schema object or entity name), if the adapter knows it. */
+  resolve?(model: unknown): Function | undefined;
 }
 
 const adapters: ModelAdapter[] = [];
@@ -93,6 +95,15 @@ export function adaptModel(model: Function): AdaptedModel | undefined {
   for (const adapter of adapters) {
     const adapted = adapter.inspect(model);
     if (adapted) return adapted;
+  }
+  return undefined;
+}
+
+/** The class a model given as a schema object or a name stands for, as the first adapter that knows it says. */
+export function resolveModel(model: unknown): Function | undefined {
+  for (const adapter of adapters) {
+    const resolved = adapter.resolve?.(model);
+    if (resolved) return resolved;
   }
   return undefined;
 }

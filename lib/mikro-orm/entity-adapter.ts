@@ -2,6 +2,7 @@ import type { EntityMetadata } from '@mikro-orm/core';
 import { Unresolvable, type ValueGenerator } from '../generators/design-type.js';
 import type { AdaptedField, AdaptedModel, ModelAdapter, ModelVariants } from '../inspect/model-adapter.js';
 import { customTypeGenerator, setByEntity } from './custom-types.js';
+import { resolveMikroOrmModel } from './entity-names.js';
 import { discoveredMetadata } from './metadata-lookup.js';
 import { buildsWithEntityManager, entitiesBuilt, entityManagerForBuild, type KnownOrm } from './orm-registry.js';
 import { fromDiscovered, type PropertyFacts } from './property-facts.js';
@@ -21,10 +22,8 @@ function embeddedGenerator(facts: PropertyFacts): ValueGenerator | Unresolvable 
 }
 
 function scalarField(facts: PropertyFacts, field: AdaptedField, context: AdaptContext): AdaptedField {
-  if (facts.items && !facts.array) {
-    if (facts.items.length === 0) return { ...field, generator: new Unresolvable('its enum has no runtime values') };
-    return { ...field, enum: facts.items, unique: facts.unique };
-  }
+  if (facts.enum && !facts.items?.length) return { ...field, generator: new Unresolvable('it is an @Enum without runtime values (give it items)') };
+  if (facts.items && !facts.array) return { ...field, enum: facts.items, unique: facts.unique };
   const scalar = facts.customType ? customTypeGenerator(facts, context.platform) : scalarGenerator(facts);
   if (scalar instanceof Unresolvable) return { ...field, generator: scalar };
   const { generate, type, maxLength, maxInteger } = scalar;
@@ -103,13 +102,17 @@ function refusingCreate(meta: EntityMetadata, instantiate: AdaptedModel['instant
   };
 }
 
-/** The single-table inheritance facts of an entity: its discriminator, and the concrete classes of a root. */
+/**
+ * The inheritance facts of an entity or embeddable: its discriminator and, for a single-table
+ * inheritance root, the concrete classes its instances may be of (polymorphic embeddables are
+ * chosen by the property that embeds them).
+ */
 function inheritance(meta: EntityMetadata, findClass: (className: string) => Function | undefined) {
   const root = meta.root ?? meta;
-  const column = root.discriminatorColumn as string | undefined;
-  if (!column || meta.embeddable) return undefined;
+  const column = (root.discriminatorColumn ?? meta.discriminatorColumn) as string | undefined;
+  if (!column) return undefined;
   let variants: ModelVariants | undefined;
-  if (meta === root || meta.className === root.className) {
+  if (!meta.embeddable && meta.className === root.className) {
     const choices = Object.entries(root.discriminatorMap ?? {})
       .map(([value, className]) => ({ value, model: findClass(String(className))! }))
       .filter((choice) => choice.model !== undefined);
@@ -120,6 +123,7 @@ function inheritance(meta: EntityMetadata, findClass: (className: string) => Fun
 
 /** Describes MikroORM entities and embeddables from the ORM's discovered metadata (discovered on demand before `useMikroOrm`). */
 export const mikroOrmEntityAdapter: ModelAdapter = {
+  resolve: resolveMikroOrmModel,
   inspect(model) {
     const discovered = discoveredMetadata(model);
     if (!discovered) return undefined;

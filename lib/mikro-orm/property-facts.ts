@@ -28,6 +28,8 @@ export interface PropertyFacts {
   managed: boolean;
   hasDefault: boolean;
   items?: unknown[];
+  /** An `@Enum` property (its `items` may be unknown: a string-literal union has no runtime values). */
+  enum: boolean;
   array: boolean;
   /** The related entity or embeddable class. */
   target?: Function;
@@ -127,6 +129,7 @@ export function fromDiscovered(meta: EntityMetadata, prop: EntityProperty): Prop
     ...sizeFacts(prop),
     managed: isManaged(prop, kind, owner),
     items: prop.items as unknown[] | undefined,
+    enum: Boolean(prop.enum),
     target: kind === 'embedded' ? (prop.embeddable as Function | undefined) : prop.targetMeta?.class,
     polymorphs: prop.targetMeta?.polymorphs?.map((m) => m.class as Function),
     customTypeInstance: prop.customType,

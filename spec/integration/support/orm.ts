@@ -15,14 +15,14 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A MikroORM on a new SQLite file, its schema made by the SchemaGenerator. */
-export async function openTestDatabase(): Promise<TestDatabase> {
+/** A MikroORM on a new SQLite file, its schema made by the SchemaGenerator (of the integration model, or of `entities`). */
+export async function openTestDatabase(entities: unknown[] = allEntities): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'fixtory-db-'));
   const file = join(dir, 'test.sqlite');
   const queries: string[] = [];
   const orm = await MikroORM.init({
     dbName: file,
-    entities: allEntities,
+    entities: entities as typeof allEntities,
     debug: ['query'],
     colors: false,
     logger: (message) => queries.push(message.replace(/^\[query\]\s*/, '')),

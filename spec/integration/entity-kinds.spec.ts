@@ -1,0 +1,197 @@
+import 'reflect-metadata';
+import { expect } from 'chai';
+import type { EntityManager } from "@mikro-orm/sqlite";
+import type { InferEntity } from "@mikro-orm/core";
+import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, ParameterException, useMikroOrm } from 'fixtory';
+import { expectRejects, expectThrows } from '../support/expect-error.js';
+import {
+  Badge, Cat, Contractor, Dog, Employee, ExchangeRate, Gadget, GadgetSchema, Manager, Money, PetKind, PetOwner, Staff, Ticket, Tool, entityKinds,
+} from './support/entity-kinds.js';
+import { openTestDatabase, type TestDatabase } from './support/orm.js';
+
+@Factory(Staff)
+@Persist(MikroOrmPersistence)
+class StaffFactory extends BaseFactory<Staff> {}
+
+@Factory(Employee)
+@Persist(MikroOrmPersistence)
+class EmployeeFactory extends BaseFactory<Employee> {}
+
+@Factory(Manager)
+@Persist(MikroOrmPersistence)
+class ManagerFactory extends BaseFactory<Manager> {}
+
+@Factory(Contractor)
+@Persist(MikroOrmPersistence)
+class ContractorFactory extends BaseFactory<Contractor> {}
+
+@Factory(Badge)
+@Persist(MikroOrmPersistence)
+class BadgeFactory extends BaseFactory<Badge> {}
+
+@Factory(GadgetSchema)
+@Persist(MikroOrmPersistence)
+class GadgetFactory extends BaseFactory<Gadget> {}
+
+@Factory(Tool)
+@Persist(MikroOrmPersistence)
+class ToolFactory extends BaseFactory<InferEntity<typeof Tool>> {}
+
+@Factory(ExchangeRate)
+@Persist(MikroOrmPersistence)
+class RateFactory extends BaseFactory<ExchangeRate> {}
+
+@Factory(PetOwner)
+@Persist(MikroOrmPersistence)
+class PetOwnerFactory extends BaseFactory<PetOwner> {}
+
+@Factory(Ticket)
+@Persist(MikroOrmPersistence)
+class TicketFactory extends BaseFactory<Ticket> {}
+
+const roles = new Map<Function, string>([[Employee, 'employee'], [Manager, 'manager'], [Contractor, 'contractor']]);
+
+describe('MikroORM: entity kinds with zero field declarations', function () {
+  this.timeout(60_000);
+  let db: TestDatabase;
+
+  before(async () => {
+    db = await openTestDatabase(entityKinds);
+    useMikroOrm(db.orm);
+  });
+  after(() => db.close());
+
+  const fresh = () => db.orm.em.fork() as EntityManager;
+
+  describe('single-table inheritance', () => {
+    it('a factory of a subclass writes rows of that subclass, its own required columns filled', async () => {
+      const managers = await ManagerFactory.createBatchAsync(20);
+      const rows = await db.sql<{ id: number; role: string; salary: number | null; budget: string | null; reports: number | null }>(
+        `select id, role, salary, budget, reports from staff where id in (${managers.map((m) => m.id).join(',')})`,
+      );
+      expect(rows).to.have.length(20);
+      for (const row of rows) {
+        expect(row.role).to.equal('manager');
+        expect(row.salary).to.be.a('number');
+        expect(row.budget).to.not.equal(null);
+        expect(row.reports).to.be.a('number');
+      }
+      const read = await fresh().find(Staff, { id: managers.map((m) => m.id) });
+      expect(read.every((s) => s instanceof Manager)).to.equal(true);
+    });
+
+    it('a factory of a class with a subclass writes its own class only', async () => {
+      const employees = await EmployeeFactory.createBatchAsync(20);
+      expect(employees.every((e) => e.constructor === Employee)).to.equal(true);
+      const rows = await db.sql<{ role: string; reports: number | null }>(`select role, reports from staff where id in (${employees.map((e) => e.id).join(',')})`);
+      expect(rows.map((r) => r.role)).to.deep.equal(Array(20).fill('employee'));
+      expect(rows.every((r) => r.reports === null)).to.equal(true);
+      const contractors = await ContractorFactory.createBatchAsync(20);
+      const agencies = await db.sql<{ role: string; agency: string | null }>(`select role, agency from staff where id in (${contractors.map((e) => e.id).join(',')})`);
+      expect(agencies.every((r) => r.role === 'contractor' && typeof r.agency === 'string' && r.agency.length > 0)).to.equal(true);
+    });
+
+    it('a factory of the abstract root rotates through the concrete classes, each with its columns and discriminator', async () => {
+      const staff = await StaffFactory.createBatchAsync(20);
+      expect(new Set(staff.map((s) => s.constructor))).to.deep.equal(new Set([Employee, Manager, Contractor]));
+      const rows = await db.sql<{ id: number; role: string; salary: number | null; agency: string | null; reports: number | null }>(
+        `select id, role, salary, agency, reports from staff where id in (${staff.map((s) => s.id).join(',')})`,
+      );
+      for (const row of rows) {
+        const entity = staff.find((s) => s.id === row.id)!;
+        expect(row.role, `row ${row.id}`).to.equal(roles.get(entity.constructor));
+        if (row.role === 'contractor') expect(row.agency).to.be.a('string');
+        else expect(row.salary).to.be.a('number');
+        if (row.role === 'manager') expect(row.reports).to.be.a('number');
+      }
+    });
+
+    it('the discriminator given as an override picks the class; an unknown value is a ParameterException', async () => {
+      const built = StaffFactory.batch(5, { role: 'contractor' });
+      expect(built.every((s) => s instanceof Contractor && (s as Contractor).agency.length > 0)).to.equal(true);
+      expectThrows(() => StaffFactory.build({ role: 'intern' }), ParameterException, 'StaffFactory', 'Staff.role', 'intern', 'employee, manager, contractor');
+    });
+
+    it('a required reference to the abstract root gets a concrete row (FK never null)', async () => {
+      const badges = await BadgeFactory.createBatchAsync(20);
+      const rows = await db.sql<{ holder_id: number | null; role: string | null }>(
+        `select b.holder_id, s.role from badge b left join staff s on s.id = b.holder_id where b.id in (${badges.map((b) => b.id).join(',')})`,
+      );
+      expect(rows).to.have.length(20);
+      expect(rows.every((r) => r.holder_id !== null && ['employee', 'manager', 'contractor'].includes(r.role!))).to.equal(true);
+    });
+  });
+
+  describe('EntitySchema and defineEntity', () => {
+    it('creates entities of a schema with a class, values read back equal', async () => {
+      const gadgets = await GadgetFactory.createBatchAsync(20);
+      expect(gadgets.every((g) => g instanceof Gadget && typeof g.id === 'number')).to.equal(true);
+      const read = await fresh().find(Gadget, {}, { orderBy: { id: 'asc' } });
+      for (const g of gadgets) {
+        const back = read.find((r) => r.id === g.id)!;
+        expect({ label: back.label, weight: back.weight }).to.deep.equal({ label: g.label, weight: g.weight });
+        expect(g.weight).to.be.a('number').below(10_000);
+      }
+    });
+
+    it('creates entities of a defineEntity schema (no class), with their required reference', async () => {
+      const tools = await ToolFactory.createBatchAsync(20);
+      const rows = await db.sql<{ id: number; name: string; price: string; gadget_id: number | null }>(
+        `select id, name, price, gadget_id from tool where id in (${tools.map((t) => t.id).join(',')})`,
+      );
+      expect(rows).to.have.length(20);
+      for (const row of rows) {
+        const tool = tools.find((t) => t.id === row.id)!;
+        expect(row.name).to.equal(tool.name);
+        expect(Number(row.price)).to.equal(Number(tool.price));
+        expect(row.gadget_id).to.not.equal(null);
+      }
+    });
+  });
+
+  describe('readonly entities', () => {
+    it('build works; create is a ConfigurationException and writes nothing', async () => {
+      const rate = RateFactory.build();
+      expect(rate).to.be.instanceOf(ExchangeRate);
+      expect(rate.currency).to.have.length.within(1, 3);
+      await expectRejects(RateFactory.createBatchAsync(3), ConfigurationException, 'ExchangeRate', 'readonly', 'build()');
+      await expectRejects(RateFactory.createAsync(), ConfigurationException, 'readonly');
+      expect(await db.sql('select * from exchange_rate')).to.have.length(0);
+    });
+  });
+
+  describe('polymorphic embeddables', () => {
+    it('inline, object and array modes each hold one of the listed classes, its discriminator set, fields generated; read back equal', async () => {
+      const owners = await PetOwnerFactory.createBatchAsync(20);
+      const all = owners.flatMap((o) => [o.pet, o.favourite, ...o.pets]);
+      expect(all.every((pet) => pet instanceof Cat || pet instanceof Dog)).to.equal(true);
+      expect(new Set(all.map((pet) => pet.constructor))).to.deep.equal(new Set([Cat, Dog]));
+      for (const pet of all) {
+        expect(pet.kind).to.equal(pet instanceof Cat ? PetKind.Cat : PetKind.Dog);
+        expect(pet.petName).to.be.a('string').with.length.within(1, 30);
+        if (pet instanceof Cat) expect(pet.lives).to.be.a('number');
+        else expect((pet as Dog).goodBoy).to.be.a('boolean');
+      }
+      const read = await fresh().find(PetOwner, { id: owners.map((o) => o.id) });
+      const plain = (o: PetOwner) => JSON.parse(JSON.stringify({ pet: o.pet, favourite: o.favourite, pets: o.pets, kinds: [o.pet, o.favourite, ...o.pets].map((x) => x.constructor.name) }));
+      for (const owner of owners) expect(plain(read.find((r) => r.id === owner.id)!)).to.deep.equal(plain(owner));
+    });
+  });
+
+  describe('custom Types', () => {
+    it('keeps values the entity sets itself, derives a round-tripping Type, leaves an underivable nullable one null', async () => {
+      const tickets = await TicketFactory.createBatchAsync(20);
+      expect(new Set(tickets.map((t) => t.id)).size).to.equal(20);
+      const read = await fresh().find(Ticket, { id: tickets.map((t) => t.id) });
+      expect(read).to.have.length(20);
+      for (const ticket of tickets) {
+        const back = read.find((r) => r.id === ticket.id)!;
+        expect(ticket.price).to.be.instanceOf(Money);
+        expect(back.price).to.deep.equal(ticket.price);
+        expect(back.seat).to.deep.equal({ x: 1, y: 2 });
+        expect(back.gate).to.equal(null);
+        expect(back.flavour).to.equal(null);
+      }
+    });
+  });
+});
