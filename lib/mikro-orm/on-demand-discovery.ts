@@ -37,7 +37,8 @@ function rawOptions(cls: Function): Partial<EntityMetadata> | undefined {
  */
 function discoverySet(cls: Function): unknown[] {
   const core = mikroOrmCore()!;
-  const root = ancestors(cls).find((c) => rawOptions(c)?.discriminatorColumn);
+  // Polymorphic embeddables are chosen by the embedding property: an embeddable is discovered alone.
+  const root = ancestors(cls).find((c) => rawOptions(c)?.discriminatorColumn && !rawOptions(c)?.embeddable);
   const family = root ? decoratedClasses().filter((c) => c !== cls && ancestors(c).includes(root)) : [];
   return [cls, ...family].map((c) => core.EntitySchema.REGISTRY.get(c) ?? c);
 }
@@ -48,7 +49,12 @@ let platform: Platform | undefined;
 export function genericPlatform(): Platform {
   if (!platform) {
     const core = mikroOrmCore()!;
-    class DiscoveryPlatform extends core.Platform {}
+    // A schema helper (any) makes discovery derive column types, as it does for every SQL platform.
+    class DiscoveryPlatform extends core.Platform {
+      override getSchemaHelper(): unknown {
+        return {};
+      }
+    }
     platform = new DiscoveryPlatform();
     platform.setConfig(discoveryConfig([]));
   }
