@@ -131,7 +131,9 @@ export const mikroOrmEntityAdapter: ModelAdapter = {
     const platform = (orm?.em as { getPlatform?: () => unknown } | undefined)?.getPlatform?.();
     const context: AdaptContext = { meta, platform };
     const sti = inheritance(meta, (name) => find(name)?.class);
-    const fields = meta.props.map((prop) => {
+    // MikroORM adds a hidden inverse side to the target of a unidirectional pivot-entity relation: not a property of the class.
+    const props = meta.props.filter((prop) => !(prop.kind === 'm:n' && prop.persist === false && prop.hydrate === false && prop.name.endsWith('__inverse')));
+    const fields = props.map((prop) => {
       const facts = fromDiscovered(meta, prop);
       if (sti && facts.name === sti.column) {
         // A concrete class writes its own discriminator value; that value decides the class MikroORM builds.

@@ -5,7 +5,7 @@ import type { InferEntity } from "@mikro-orm/core";
 import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, ParameterException, useMikroOrm } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
 import {
-  Badge, Cat, Contractor, Dog, Employee, ExchangeRate, Gadget, GadgetSchema, Manager, Money, PetKind, PetOwner, Staff, Ticket, Tool, entityKinds,
+  AccountSettings, Enrollment, Parcel, Badge, Cat, Contractor, Dog, Employee, ExchangeRate, Gadget, GadgetSchema, Manager, Money, PetKind, PetOwner, Staff, Ticket, Tool, entityKinds,
 } from './support/entity-kinds.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
@@ -48,6 +48,18 @@ class PetOwnerFactory extends BaseFactory<PetOwner> {}
 @Factory(Ticket)
 @Persist(MikroOrmPersistence)
 class TicketFactory extends BaseFactory<Ticket> {}
+
+@Factory(Enrollment)
+@Persist(MikroOrmPersistence)
+class EnrollmentFactory extends BaseFactory<Enrollment> {}
+
+@Factory(AccountSettings)
+@Persist(MikroOrmPersistence)
+class AccountSettingsFactory extends BaseFactory<AccountSettings> {}
+
+@Factory(Parcel)
+@Persist(MikroOrmPersistence)
+class ParcelFactory extends BaseFactory<Parcel> {}
 
 const roles = new Map<Function, string>([[Employee, 'employee'], [Manager, 'manager'], [Contractor, 'contractor']]);
 
@@ -191,6 +203,43 @@ describe('MikroORM: entity kinds with zero field declarations', function () {
         expect(back.seat).to.deep.equal({ x: 1, y: 2 });
         expect(back.gate).to.equal(null);
         expect(back.flavour).to.equal(null);
+      }
+    });
+  });
+
+  describe('keys and columns that keep working', () => {
+    it('a composite-key pivot entity gets both references (FKs never null)', async () => {
+      const enrollments = await EnrollmentFactory.createBatchAsync(20);
+      const rows = await db.sql<{ course_id: number | null; student_id: number | null; grade: number }>('select course_id, student_id, grade from enrollment');
+      expect(rows).to.have.length(20);
+      expect(rows.every((r) => r.course_id !== null && r.student_id !== null)).to.equal(true);
+      const read = await fresh().find(Enrollment, {}, { populate: ['course', 'student'] });
+      for (const e of enrollments) {
+        const back = read.find((r) => r.course.id === e.course.id && r.student.id === e.student.id)!;
+        expect(back.grade).to.equal(e.grade);
+        expect(back.course.title).to.equal(e.course.title);
+      }
+    });
+
+    it('a one-to-one primary key gets its own new row', async () => {
+      await AccountSettingsFactory.createBatchAsync(20);
+      const rows = await db.sql<{ account_id: number | null; login: string | null }>(
+        'select s.account_id, a.login from account_settings s left join account a on a.id = s.account_id',
+      );
+      expect(rows).to.have.length(20);
+      expect(new Set(rows.map((r) => r.account_id)).size).to.equal(20);
+      expect(rows.every((r) => r.account_id !== null && typeof r.login === 'string')).to.equal(true);
+    });
+
+    it('leaves generated columns to the database and fills an embeddable relation', async () => {
+      const parcels = await ParcelFactory.createBatchAsync(20);
+      const rows = await db.sql<{ id: number; weight: number; doubled: number; shipping_courier_id: number | null }>(
+        `select id, weight, doubled, shipping_courier_id from parcel where id in (${parcels.map((p) => p.id).join(',')})`,
+      );
+      expect(rows).to.have.length(20);
+      for (const row of rows) {
+        expect(row.doubled).to.equal(row.weight * 2);
+        expect(row.shipping_courier_id).to.not.equal(null);
       }
     });
   });

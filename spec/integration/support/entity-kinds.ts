@@ -6,13 +6,17 @@
 import 'fixtory';
 import { randomUUID } from 'node:crypto';
 import {
+  Collection,
   Embeddable,
   Embedded,
   Entity,
   EntitySchema,
   Enum,
+  ManyToMany,
   ManyToOne,
+  OneToOne,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   Type,
   defineEntity,
@@ -188,4 +192,58 @@ export class Ticket {
   @Enum({ type: 'string', nullable: true }) flavour?: Flavour | null;
 }
 
-export const entityKinds = [Staff, Employee, Manager, Contractor, Badge, GadgetSchema, Tool, ExchangeRate, Pet, Cat, Dog, PetOwner, Ticket];
+// --- keys and columns that keep working: composite keys, a pivot entity, one-to-one as primary key, generated columns, embeddable relations ---
+
+@Entity()
+export class Student {
+  @PrimaryKey() id!: number;
+  @Property({ length: 50 }) name!: string;
+}
+
+@Entity()
+export class Course {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) title!: string;
+  @ManyToMany({ entity: () => Student, pivotEntity: () => Enrollment }) students = new Collection<Student>(this);
+}
+
+/** A pivot entity with a composite primary key of two references, and a column of its own. */
+@Entity()
+export class Enrollment {
+  @ManyToOne(() => Course, { primary: true }) course!: Rel<Course>;
+  @ManyToOne(() => Student, { primary: true }) student!: Rel<Student>;
+  @Property({ type: 'smallint' }) grade!: number;
+  [PrimaryKeyProp]?: ['course', 'student'];
+}
+
+@Entity()
+export class Account {
+  @PrimaryKey() id!: number;
+  @Property({ length: 30 }) login!: string;
+}
+
+/** Its primary key is its one-to-one reference. */
+@Entity()
+export class AccountSettings {
+  @OneToOne(() => Account, { primary: true }) account!: Rel<Account>;
+  @Property({ length: 10 }) theme!: string;
+}
+
+@Embeddable()
+export class Shipping {
+  @Property({ length: 20 }) method!: string;
+  @ManyToOne(() => Account) courier!: Rel<Account>;
+}
+
+@Entity()
+export class Parcel {
+  @PrimaryKey() id!: number;
+  @Property() weight!: number;
+  @Property({ type: 'integer', generated: '(weight * 2) stored' }) doubled!: number & Opt;
+  @Embedded(() => Shipping) shipping!: Shipping;
+}
+
+export const entityKinds = [
+  Staff, Employee, Manager, Contractor, Badge, GadgetSchema, Tool, ExchangeRate, Pet, Cat, Dog, PetOwner, Ticket,
+  Student, Course, Enrollment, Account, AccountSettings, Shipping, Parcel,
+];
