@@ -5,7 +5,7 @@ export type Constructor<T = unknown> = abstract new (...args: any[]) => T;
 
 /** A MikroORM `EntitySchema` (also what `defineEntity` returns), structurally: its metadata names the entity class. */
 export interface EntitySchemaLike<T> {
-  readonly meta: { readonly class: { prototype: T } } | { readonly class?: { prototype: T } };
+  readonly meta: { readonly prototype: T };
 }
 
 /** What `@Factory` accepts as its model: a class, a MikroORM EntitySchema, or a MikroORM entity name. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
 import type { EntityManager } from "@mikro-orm/sqlite";
-import type { InferEntity } from "@mikro-orm/core";
+import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, ParameterException, useMikroOrm } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
 import {
@@ -29,7 +29,8 @@ class ContractorFactory extends BaseFactory<Contractor> {}
 @Persist(MikroOrmPersistence)
 class BadgeFactory extends BaseFactory<Badge> {}
 
-@Factory(GadgetSchema)
+// Other specs declare factories of Gadget too: this one builds the gadget a Tool needs.
+@Factory(GadgetSchema, { default: true })
 @Persist(MikroOrmPersistence)
 class GadgetFactory extends BaseFactory<Gadget> {}
 
@@ -157,6 +158,39 @@ describe('MikroORM: entity kinds with zero field declarations', function () {
         expect(row.name).to.equal(tool.name);
         expect(Number(row.price)).to.equal(Number(tool.price));
         expect(row.gadget_id).to.not.equal(null);
+      }
+    });
+  });
+
+  describe('the model argument of @Factory', () => {
+    it('takes a schema, the class it describes or the entity name after MikroORM.init too', () => {
+      @Factory(GadgetSchema)
+      class LateGadgetFactory extends BaseFactory<Gadget> {}
+      @Factory<Gadget>('Gadget')
+      class NamedGadgetFactory extends BaseFactory<Gadget> {}
+      @Factory<Manager>('Manager')
+      class NamedManagerFactory extends BaseFactory<Manager> {}
+      @Factory<InferEntity<typeof Tool>>('Tool')
+      class NamedToolFactory extends BaseFactory<InferEntity<typeof Tool>> {}
+      expect(LateGadgetFactory.build()).to.be.instanceOf(Gadget);
+      expect(NamedGadgetFactory.build().label).to.be.a('string');
+      expect(NamedManagerFactory.build()).to.be.instanceOf(Manager);
+      expect(NamedToolFactory.build().gadget).to.be.instanceOf(Gadget);
+    });
+
+    it('builds a class-less schema first seen after its ORM was initialised, as that ORM builds it', async () => {
+      const Lamp = defineEntity({ name: 'Lamp', properties: { id: p.integer().primary(), watts: p.smallint(), label: p.string().length(20) } });
+      const own = await openTestDatabase([Lamp]);
+      try {
+        @Factory(Lamp)
+        class LampFactory extends BaseFactory<InferEntity<typeof Lamp>> {}
+        LampFactory.setPersistence(new MikroOrmPersistence(own.orm));
+        const lamps = await LampFactory.createBatchAsync(20);
+        const rows = await own.sql<{ id: number; watts: number; label: string }>('select id, watts, label from lamp');
+        expect(rows.map((r) => [r.id, r.watts, r.label])).to.deep.equal(lamps.map((l) => [l.id, l.watts, l.label]));
+      } finally {
+        await own.close();
+        useMikroOrm(db.orm);
       }
     });
   });
