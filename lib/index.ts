@@ -45,4 +45,5 @@ export {
   type PersistenceKind,
 } from './errors.js';
 export type { BatchOverrides, BuildOptions, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';
+export type { EntitySchemaLike, ModelSource } from './types.js';
 export type { EntityManagerLike, MikroOrmLike } from './mikro-orm/orm-types.js';
