@@ -170,6 +170,24 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static globalEntityManager(handler: string, cause: unknown): ConfigurationException {
+    return new ConfigurationException(
+      `${handler} was given MikroORM's global EntityManager, which this ORM forbids for writes ` +
+        `(allowGlobalContext: false): give it a fork (new ${handler}(orm.em.fork())), the ORM itself ` +
+        `(new ${handler}(orm): a fork per call), or make the create call inside RequestContext.create(...) or em.transactional(...).`,
+      { cause },
+    );
+  }
+
+  static outsideTransaction(handler: string): ConfigurationException {
+    return new ConfigurationException(
+      `${handler} writes through an EntityManager outside the transaction this create call runs in, and ` +
+        `SQLite has a single connection, held by that transaction: the write could only wait for it. Give the ` +
+        `handler the transaction's EntityManager (new ${handler}(em) inside em.transactional), or the ORM ` +
+        `(new ${handler}(orm), @Persist(${handler})): it then joins the active transaction.`,
+    );
+  }
+
   static asyncHookInSyncPath(factory: string, phase: string, method: string): ConfigurationException {
     return new ConfigurationException(
       `${factory}.${method} ran an async ${phase} hook: a synchronous call cannot wait for it. Make the ` +
@@ -312,7 +330,7 @@ export class ParameterException extends FactoryException {
   }
 }
 
-/** A persistence handler failed to save: nothing of the failed call was kept; the handler's error is the `cause`. */
+/** A persistence handler failed to save; its error is the `cause`. What was kept depends on the handler (fixtory's MikroORM handlers keep nothing of a failed call). */
 export class PersistenceException extends FactoryException {
   static saveFailed(factory: string, model: string | undefined, method: string, cause: unknown): PersistenceException {
     const reason = cause instanceof Error ? cause.message : String(cause);

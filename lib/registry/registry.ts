@@ -12,6 +12,13 @@ export interface FactoryRegistration {
   options: FactoryOptions;
 }
 
+/** A factory class as the registry resolves it: see `FactoryRegistry.resolve`. */
+export interface ResolvedFactory {
+  registration: FactoryRegistration;
+  options: FactoryOptions;
+  parent?: Constructor;
+}
+
 /**
  * The central registry that decorators write into: which factories exist, which one is the
  * default for each model, and the persistence handlers of each factory and of all of them.
@@ -43,6 +50,37 @@ export class FactoryRegistry {
   /** The registration of exactly this class, if it carries `@Factory` itself. */
   registrationOf(factory: Constructor): FactoryRegistration | undefined {
     return this.registrations.get(factory);
+  }
+
+  /** Whether a factory class, or a factory class it extends, carries `@Factory`. */
+  isRegistered(factory: Function): boolean {
+    return this.chainOf(factory).length > 0;
+  }
+
+  /**
+   * What a factory class is registered as: its nearest registration, the options it ends up with
+   * (each registered ancestor's, the nearer ones winning, its own last; `default` is never
+   * inherited) and the nearest registered ancestor. A ConfigurationException when none is registered.
+   */
+  resolve(factory: Function): ResolvedFactory {
+    const chain = this.chainOf(factory);
+    if (chain.length === 0) throw ConfigurationException.notDecorated(nameOf(factory));
+    const inherited = chain.slice(1).reduceRight<FactoryOptions>((merged, r) => ({ ...merged, ...r.options, default: undefined }), {});
+    return {
+      registration: chain[0]!,
+      options: { ...inherited, ...chain[0]!.options },
+      parent: chain.find((r) => r.factory !== factory)?.factory,
+    };
+  }
+
+  /** The registrations of a factory class and its registered ancestors, nearest first. */
+  private chainOf(factory: Function): FactoryRegistration[] {
+    const found: FactoryRegistration[] = [];
+    for (let cls = factory; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+      const registration = this.registrations.get(cls as Constructor);
+      if (registration) found.push(registration);
+    }
+    return found;
   }
 
   /** Every registration, in the order the factories were decorated. */

@@ -1,5 +1,5 @@
 import { isPartial, type PlannedRelation } from './build-plan.js';
-import type { BuildContext } from './factory-runner.js';
+import type { BuildContext } from './build-context.js';
 
 /** A copy of arrays and plain objects, deep; anything else (instances, dates, entities) as it is. */
 export function copyData<V>(value: V): V {
