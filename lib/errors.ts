@@ -228,6 +228,13 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static customTypeRoundTrip(model: string, field: string, type: string, value: unknown): ConfigurationException {
+    return new ConfigurationException(
+      `${model}.${field}: its custom MikroORM type ${type} does not give the column value ${describe(value)} back ` +
+        `after converting it, so fixtory cannot derive its values from the column type. Declare it with @Use(...) on the factory.`,
+    );
+  }
+
   static unknownEntityName(decorator: string, name: string): ConfigurationException {
     return new ConfigurationException(
       `@${decorator}('${name}'): no MikroORM entity of that name is decorated or known to a registered ORM. ` +

@@ -1,5 +1,6 @@
 import { Faker, en } from '@faker-js/faker';
 import type { EntityMetadata } from '@mikro-orm/core';
+import { ConfigurationException } from '../errors.js';
 import { Unresolvable, type GenerationContext } from '../generators/design-type.js';
 import { genericPlatform } from './on-demand-discovery.js';
 import type { PropertyFacts } from './property-facts.js';
@@ -43,7 +44,7 @@ const probes = 5;
  * column value (`convertToDatabaseValue`), checked on probes here and on every value generated:
  * a Type that parses its column (a point as 'x,y') cannot take arbitrary text.
  */
-export function customTypeGenerator(facts: PropertyFacts, ormPlatform: unknown): ScalarGenerator | Unresolvable {
+export function customTypeGenerator(model: string, facts: PropertyFacts, ormPlatform: unknown): ScalarGenerator | Unresolvable {
   const type = facts.customTypeInstance;
   const refuse = new Unresolvable(
     `its type is the custom MikroORM type ${facts.customType}, whose values fixtory cannot derive from its column type '${facts.columnType ?? 'unknown'}'`,
@@ -69,7 +70,7 @@ export function customTypeGenerator(facts: PropertyFacts, ormPlatform: unknown):
     generate: (ctx) => {
       const value = column.generate(ctx);
       const converted = convert(value);
-      if (!converted) throw new Error(`${facts.customType} does not turn the column value ${JSON.stringify(value)} back into itself; declare ${facts.name} with @Use(...)`);
+      if (!converted) throw ConfigurationException.customTypeRoundTrip(model, facts.name, facts.customType!, value);
       return converted.js;
     },
   };

@@ -24,7 +24,7 @@ function embeddedGenerator(facts: PropertyFacts): ValueGenerator | Unresolvable 
 function scalarField(facts: PropertyFacts, field: AdaptedField, context: AdaptContext): AdaptedField {
   if (facts.enum && !facts.items?.length) return { ...field, generator: new Unresolvable('it is an @Enum without runtime values (give it items)') };
   if (facts.items && !facts.array) return { ...field, enum: facts.items, unique: facts.unique };
-  const scalar = facts.customType ? customTypeGenerator(facts, context.platform) : scalarGenerator(facts);
+  const scalar = facts.customType ? customTypeGenerator(context.meta.className, facts, context.platform) : scalarGenerator(facts);
   if (scalar instanceof Unresolvable) return { ...field, generator: scalar };
   const { generate, type, maxLength, maxInteger } = scalar;
   return { ...field, generator: generate, type, maxLength, maxInteger, unique: facts.unique };
