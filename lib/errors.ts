@@ -305,6 +305,13 @@ export class ParameterException extends FactoryException {
     );
   }
 
+  static noVariantHas(factory: string, model: string, keys: string[], field: string): ParameterException {
+    return new ParameterException(
+      `${factory}: no concrete class of ${model} has all of ${keys.join(', ')}. Override properties of one class ` +
+        `(and ${model}.${field} to name it), or use a factory of that class.`,
+    );
+  }
+
   static itemOverridesLength(factory: string, method: string, size: number, given: number): ParameterException {
     return new ParameterException(
       `${factory}.${method}: ${given} item overrides for a batch of ${size}; give exactly one per instance, or a function (index) => overrides.`,

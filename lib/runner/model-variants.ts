@@ -28,7 +28,8 @@ export function prepareVariants<T>(
 
 /**
  * Picks the concrete class of each instance: the one its discriminator override names, else the
- * next in turn, so every concrete class of the model comes up in the order of its map.
+ * next in turn among the classes that have every overridden property, so every concrete class of
+ * the model comes up in the order of its map.
  */
 export class VariantTurn {
   private next = 0;
@@ -40,7 +41,11 @@ export class VariantTurn {
       if (!chosen) throw ParameterException.unknownVariant(factory, model, variants.field, given, variants.choices.map((c) => c.value));
       return chosen;
     }
-    return variants.choices[this.next++ % variants.choices.length]!;
+    // Overrides of one subclass's own columns choose among the classes that have them all.
+    const keys = Object.keys(overrides);
+    const fitting = variants.choices.filter((choice) => keys.every((key) => choice.plan.names.has(key)));
+    if (fitting.length === 0) throw ParameterException.noVariantHas(factory, model, keys, variants.field);
+    return fitting[this.next++ % fitting.length]!;
   }
 
   restart(): void {
