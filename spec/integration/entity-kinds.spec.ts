@@ -5,7 +5,7 @@ import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, ParameterException, useMikroOrm } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
 import {
-  AccountSettings, Enrollment, Parcel, Badge, Cat, Contractor, Dog, Employee, ExchangeRate, Gadget, GadgetSchema, Manager, Money, PetKind, PetOwner, Staff, Ticket, Tool, entityKinds,
+  AccountSettings, Enrollment, Parcel, Truck, Vehicle, Badge, Cat, Contractor, Dog, Employee, ExchangeRate, Gadget, GadgetSchema, Manager, Money, PetKind, PetOwner, Staff, Ticket, Tool, entityKinds,
 } from './support/entity-kinds.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
@@ -24,6 +24,10 @@ class ManagerFactory extends BaseFactory<Manager> {}
 @Factory(Contractor)
 @Persist(MikroOrmPersistence)
 class ContractorFactory extends BaseFactory<Contractor> {}
+
+@Factory(Vehicle)
+@Persist(MikroOrmPersistence)
+class VehicleFactory extends BaseFactory<Vehicle> {}
 
 @Factory(Badge)
 @Persist(MikroOrmPersistence)
@@ -127,6 +131,20 @@ describe('MikroORM: entity kinds with zero field declarations', function () {
       expect(StaffFactory.batch(4, { reports: 3 } as never).map((s) => s.constructor)).to.deep.equal([Manager, Manager, Manager, Manager]);
       expect(StaffFactory.batch(4, { salary: 10 } as never).every((s) => s instanceof Employee)).to.equal(true);
       expectThrows(() => StaffFactory.build({ reports: 3, agency: 'Acme' } as never), ParameterException, 'no concrete class of Staff has all of reports, agency');
+    });
+
+    it('a factory of a concrete root builds the root itself in turn, without its subclasses\' columns', async () => {
+      const vehicles = await VehicleFactory.createBatchAsync(20);
+      const rows = await db.sql<{ id: number; type: string; payload: number | null }>(
+        `select id, type, payload from vehicle where id in (${vehicles.map((v) => v.id).join(',')})`,
+      );
+      expect(rows).to.have.length(20);
+      for (const row of rows) {
+        const entity = vehicles.find((v) => v.id === row.id)!;
+        expect(row.type).to.equal(entity instanceof Truck ? 'truck' : 'vehicle');
+        expect(row.payload === null).to.equal(!(entity instanceof Truck));
+      }
+      expect(rows.filter((r) => r.type === 'vehicle')).to.have.length(10);
     });
 
     it('a required reference to the abstract root gets a concrete row (FK never null)', async () => {

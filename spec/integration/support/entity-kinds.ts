@@ -51,6 +51,19 @@ export class Contractor extends Staff {
   @Property({ length: 40 }) agency!: string;
 }
 
+/** A concrete root: it is one of the classes its factory rotates through. */
+@Entity({ discriminatorColumn: 'type', discriminatorValue: 'vehicle' })
+export class Vehicle {
+  @PrimaryKey() id!: number;
+  @Property() type!: string & Opt;
+  @Property({ length: 20 }) plate!: string;
+}
+
+@Entity({ discriminatorValue: 'truck' })
+export class Truck extends Vehicle {
+  @Property() payload!: number;
+}
+
 /** A required reference to the abstract root: its factory picks a concrete class. */
 @Entity()
 export class Badge {
@@ -244,6 +257,6 @@ export class Parcel {
 }
 
 export const entityKinds = [
-  Staff, Employee, Manager, Contractor, Badge, GadgetSchema, Tool, ExchangeRate, Pet, Cat, Dog, PetOwner, Ticket,
+  Staff, Employee, Manager, Contractor, Badge, Vehicle, Truck, GadgetSchema, Tool, ExchangeRate, Pet, Cat, Dog, PetOwner, Ticket,
   Student, Course, Enrollment, Account, AccountSettings, Shipping, Parcel,
 ];
