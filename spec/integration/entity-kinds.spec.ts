@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import type { EntityManager } from "@mikro-orm/sqlite";
 import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
-import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, ParameterException, useMikroOrm } from 'fixtory';
+import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, ParameterException, forgetMikroOrms, useMikroOrm } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
 import {
   AccountSettings, Enrollment, Parcel, Truck, Vehicle, Badge, Cat, Contractor, Dog, Employee, ExchangeRate, Gadget, GadgetSchema, Manager, Money, PetKind, PetOwner, Staff, Ticket, Tool, entityKinds,
@@ -143,8 +143,21 @@ describe('MikroORM: entity kinds with zero field declarations', function () {
         const entity = vehicles.find((v) => v.id === row.id)!;
         expect(row.type).to.equal(entity instanceof Truck ? 'truck' : 'vehicle');
         expect(row.payload === null).to.equal(!(entity instanceof Truck));
+        if (!(entity instanceof Truck)) expect(entity, 'a Vehicle holds no payload the row lacks').not.to.have.property('payload');
       }
       expect(rows.filter((r) => r.type === 'vehicle')).to.have.length(10);
+    });
+
+    it('before useMikroOrm too (built with new), a root instance holds none of its subclasses\' columns', () => {
+      forgetMikroOrms();
+      try {
+        const built = VehicleFactory.batch(6);
+        expect(built.filter((v) => v instanceof Truck).every((t) => typeof (t as Truck).payload === 'number')).to.equal(true);
+        for (const vehicle of built.filter((v) => !(v instanceof Truck))) expect(vehicle).not.to.have.property('payload');
+        expect(built.filter((v) => !(v instanceof Truck))).to.have.length(3);
+      } finally {
+        useMikroOrm(db.orm);
+      }
     });
 
     it('a required reference to the abstract root gets a concrete row (FK never null)', async () => {
