@@ -149,6 +149,32 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static decoratedBeforeFixtory(factory: string, model: string, field: string): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} cannot see the fields of ${model}: ${model}.${field} carries a decorator (it has design:type) ` +
+        `but was decorated before fixtory was imported, so none of ${model}'s decorated properties were recorded ` +
+        `and its instances would miss fields. Import 'fixtory' (or the module that imports it) before the ` +
+        `module that defines ${model}, e.g. first in your test setup file.`,
+    );
+  }
+
+  static decorateHookReplaced(factory: string, model: string): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} cannot list the fields of ${model}: Reflect.decorate was replaced after fixtory was imported ` +
+        `(usually by a second copy of reflect-metadata), so properties decorated since then are not seen. ` +
+        `Keep one copy of reflect-metadata (npm ls reflect-metadata; npm dedupe), or import 'reflect-metadata' ` +
+        `before 'fixtory'.`,
+    );
+  }
+
+  static noDecoratorMetadata(decorator: string, field: string): ConfigurationException {
+    return new ConfigurationException(
+      `@${decorator} on field '${field}': the ES decorator got no context.metadata, so fixtory cannot record the ` +
+        `field. Import 'fixtory' before the module that defines the class (it defines Symbol.metadata, which ` +
+        `TypeScript needs on Node 20 and 22), or compile with experimentalDecorators.`,
+    );
+  }
+
   static cycle(factory: string, path: string[]): ConfigurationException {
     return new ConfigurationException(
       `${factory} cannot build ${path.join(' -> ')}: the nested fields form a cycle. Break it on the ` +
@@ -326,10 +352,8 @@ export class ParameterException extends FactoryException {
     return new ParameterException(`@${decorator} on ${where}: it can only decorate ${expected}.`);
   }
 
-  static conflictingFieldMarkers(factory: string, field: string, first: string, second: string): ParameterException {
-    return new ParameterException(
-      `${factory}.${field} is marked both @${first} and @${second}: keep one of them.`,
-    );
+  static conflictingFieldMarkers(where: string, first: string, second: string): ParameterException {
+    return new ParameterException(`${where} is marked both @${first} and @${second}: keep one of them.`);
   }
 
   static invalidHandler(where: string, handler: unknown): ParameterException {

@@ -1,5 +1,6 @@
 import { ConfigurationException, MissingBuildKwargException, nameOf } from '../errors.js';
 import type { NestedOptions } from '../generators/design-type.js';
+import { refuseUnseenOverrides } from '../inspect/model-fields.js';
 import type { Constructor, FieldValues } from '../types.js';
 import type { BuildContext } from './build-context.js';
 import type { BuildPlan, CoverageAlternative, FieldStep } from './build-plan.js';
@@ -116,8 +117,9 @@ function buildNestedInstance<T>(runner: RunnerView<T>, overrides: Record<string,
 function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, scope: BuildScope): T {
   // A model of several concrete classes is planned per instance: its overrides may name the class.
   const { plan, instantiate } = runner.prepared(overrides);
-  if (runner.model && plan.names.size === 0 && Object.keys(overrides).length === 0) {
-    throw ConfigurationException.noKnownFields(runner.name, nameOf(runner.model));
+  if (runner.model && plan.names.size === 0) {
+    if (Object.keys(overrides).length === 0) throw ConfigurationException.noKnownFields(runner.name, nameOf(runner.model));
+    refuseUnseenOverrides(runner.name, runner.model, Object.keys(overrides));
   }
   const path = runner.model ? [...scope.path, { model: runner.model, viaOptional: scope.viaOptional }] : scope.path;
   const ctx = contextFor(runner, scope, path);

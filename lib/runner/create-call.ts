@@ -1,4 +1,5 @@
 import type { PersistenceKind } from '../errors.js';
+import { emit, startClock } from '../events.js';
 import { failCreateCall, startCreateCall } from '../persistence/create-call.js';
 import type { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
 import { checkSize } from './arguments.js';
@@ -30,6 +31,45 @@ export interface CreateArguments {
   options: unknown;
 }
 
+/** The events of one create call: what it built, what it saved, or how it failed, each with its duration. */
+class CallEvents {
+  private readonly startedAt = startClock();
+  private savingFrom = this.startedAt;
+
+  constructor(
+    private readonly runner: { name: string; modelName: string | undefined },
+    private readonly method: string,
+  ) {}
+
+  failingWith<R>(step: () => R): R {
+    try {
+      return step();
+    } catch (error) {
+      this.failed(error);
+      throw error;
+    }
+  }
+
+  built(count: number): void {
+    const { name: factory, modelName: model } = this.runner;
+    emit((durationMs) => ({ type: 'build', factory, model, method: this.method, count, durationMs }), this.startedAt);
+  }
+
+  saving(): void {
+    this.savingFrom = startClock();
+  }
+
+  saved(count: number): void {
+    const { name: factory, modelName: model } = this.runner;
+    emit((durationMs) => ({ type: 'save', factory, model, method: this.method, count, durationMs }), this.savingFrom);
+  }
+
+  failed(error: unknown): void {
+    const { name: factory, modelName: model } = this.runner;
+    emit((durationMs) => ({ type: 'failure', factory, model, method: this.method, error, durationMs }), this.startedAt);
+  }
+}
+
 /**
  * Checks a create call's arguments and finds its handler, then tells the handler the call starts
  * (it may refuse it: nothing is built then). Building waits for `build`.
@@ -50,19 +90,24 @@ function start<T, H extends object>(runner: CreatingRunner<T>, kind: Persistence
 
 /** A synchronous create call: build, afterBuild, beforeCreate, the handler's save, afterCreate. */
 export function createSync<T>(runner: CreatingRunner<T>, args: CreateArguments, save: (handler: SyncPersistenceProtocol<T>, built: T[]) => T | T[]): T[] {
-  const { setup, handler, single, target, build } = start<T, SyncPersistenceProtocol<T>>(runner, 'sync', args);
+  const events = new CallEvents(runner, args.method);
+  const { setup, handler, single, target, build } = events.failingWith(() => start<T, SyncPersistenceProtocol<T>>(runner, 'sync', args));
   let saved: T[];
   try {
     const built = build();
+    events.built(built.length);
     afterBuildSync(runner.name, args.method, setup, built);
     built.forEach((instance, index) => runHooksSync(runner.name, args.method, setup, 'beforeCreate', instance, hookInfo(runner.name, setup, index)));
+    events.saving();
     const result = expectSync(runner.name, single ? 'save' : 'saveMany', persisting(runner.name, runner.modelName, args.method, () => save(handler, built)));
     saved = single ? [result as T] : (result as T[]);
   } catch (error) {
     // Whatever failed before the save succeeded, nothing built for this call may be written later.
     failCreateCall(handler, target.call);
+    events.failed(error);
     throw error;
   }
+  events.saved(saved.length);
   saved.forEach((instance, index) => runHooksSync(runner.name, args.method, setup, 'afterCreate', instance, hookInfo(runner.name, setup, index)));
   return saved;
 }
@@ -73,19 +118,24 @@ export async function createAsync<T>(
   args: CreateArguments,
   save: (handler: AsyncPersistenceProtocol<T>, built: T[]) => Promise<T[]>,
 ): Promise<T[]> {
-  const { setup, handler, target, build } = start<T, AsyncPersistenceProtocol<T>>(runner, 'async', args);
+  const events = new CallEvents(runner, args.method);
+  const { setup, handler, target, build } = events.failingWith(() => start<T, AsyncPersistenceProtocol<T>>(runner, 'async', args));
   let saved: T[];
   try {
     const built = build();
+    events.built(built.length);
     // The same order as synchronous calls: every afterBuild, then every beforeCreate.
     for (const phase of ['afterBuild', 'beforeCreate'] as const) {
       for (const [index, instance] of built.entries()) await runHooksAsync(setup, phase, instance, hookInfo(runner.name, setup, index));
     }
+    events.saving();
     saved = await persistingAsync(runner.name, runner.modelName, args.method, () => save(handler, built));
   } catch (error) {
     failCreateCall(handler, target.call);
+    events.failed(error);
     throw error;
   }
+  events.saved(saved.length);
   for (const [index, instance] of saved.entries()) await runHooksAsync(setup, 'afterCreate', instance, hookInfo(runner.name, setup, index));
   return saved;
 }

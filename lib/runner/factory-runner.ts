@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { ConfigurationException, ParameterException, nameOf, type PersistenceKind } from '../errors.js';
+import { emit, startClock } from '../events.js';
 import { providerMap } from '../generators/providers.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
 import { modelAdaptersVersion } from '../inspect/model-adapter.js';
@@ -7,7 +8,7 @@ import { inspectModelFields, type ModelFields } from '../inspect/model-fields.js
 import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
 import type { FactoryOptions } from '../registry/factory-options.js';
 import { registry } from '../registry/registry.js';
-import type { Constructor } from '../types.js';
+import type { Constructor, SeedSummary } from '../types.js';
 import { checkOverrides, checkSize } from './arguments.js';
 import { planBuild, type BuildPlan } from './build-plan.js';
 import { afterBuildSync, BuildRun, type CreateTarget, type RunnerView } from './build-run.js';
@@ -19,6 +20,7 @@ import { refuseAsyncHooks } from './hooks.js';
 import { instantiatorFor, type Instantiate } from './instantiate.js';
 import { prepareVariants, VariantTurn, type PreparedModel, type PreparedVariants } from './model-variants.js';
 import { resetSequences } from './sequences.js';
+import { seedRows, streamCreate } from './stream.js';
 
 /** What a runner derives from the model once, redone only when a model adapter or provider changes. */
 interface Prepared<T> extends PreparedModel<T> {
@@ -90,10 +92,10 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
   prepared(overrides?: Record<string, unknown>): PreparedModel<T> {
     const version = modelAdaptersVersion();
     if (this.cachedPreparation?.version !== version) {
-      const inspected = inspectModelFields(this.factory, this.model);
+      const inspected = inspectModelFields(this.factory, this.model, this.name);
       const own = this.prepareModel(inspected, this.model);
       // Each concrete class is planned from its own fields, with this factory's declarations.
-      const variants = prepareVariants(inspected.variants, this.model, own, (cls) => this.prepareModel(inspectModelFields(this.factory, cls as Constructor), cls as Constructor<T>));
+      const variants = prepareVariants(inspected.variants, this.model, own, (cls) => this.prepareModel(inspectModelFields(this.factory, cls as Constructor, this.name), cls as Constructor<T>));
       this.cachedPreparation = { version, ...own, variants };
     }
     const { variants } = this.cachedPreparation;
@@ -155,24 +157,46 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
   }
 
   build(overrides?: unknown, options?: unknown): T {
-    const setup = this.callSetup('build', options);
-    refuseAsyncHooks(this.name, 'build', setup, ['afterBuild']);
-    const instance = this.run(setup).root(this.checkedOverrides('build', overrides), 0);
-    afterBuildSync(this.name, 'build', setup, [instance]);
-    return instance;
+    return this.observed('build', () => {
+      const setup = this.callSetup('build', options);
+      refuseAsyncHooks(this.name, 'build', setup, ['afterBuild']);
+      const instance = this.run(setup).root(this.checkedOverrides('build', overrides), 0);
+      afterBuildSync(this.name, 'build', setup, [instance]);
+      return [instance];
+    })[0]!;
   }
 
   batch(size: unknown, overrides?: unknown, options?: unknown): T[] {
-    const setup = this.callSetup('batch', options);
-    refuseAsyncHooks(this.name, 'batch', setup, ['afterBuild']);
-    const count = checkSize(this.name, 'batch', size);
-    const built = this.run(setup).many(count, this.itemOverrides('batch', count, overrides));
-    afterBuildSync(this.name, 'batch', setup, built);
-    return built;
+    return this.observed('batch', () => {
+      const setup = this.callSetup('batch', options);
+      refuseAsyncHooks(this.name, 'batch', setup, ['afterBuild']);
+      const count = checkSize(this.name, 'batch', size);
+      const built = this.run(setup).many(count, this.itemOverrides('batch', count, overrides));
+      afterBuildSync(this.name, 'batch', setup, built);
+      return built;
+    });
   }
 
   /** The smallest set of instances that together use every enum member, boolean, null and optional relation. */
   coverage(overrides?: unknown, options?: unknown): T[] {
+    return this.observed('coverage', () => this.coverageUnobserved(overrides, options));
+  }
+
+  /** Runs a build call, and tells event listeners what it built or how it failed. */
+  private observed(method: string, call: () => T[]): T[] {
+    const startedAt = startClock();
+    let built: T[];
+    try {
+      built = call();
+    } catch (error) {
+      emit((durationMs) => ({ type: 'failure', factory: this.name, model: this.modelName, method, error, durationMs }), startedAt);
+      throw error;
+    }
+    emit((durationMs) => ({ type: 'build', factory: this.name, model: this.modelName, method, count: built.length, durationMs }), startedAt);
+    return built;
+  }
+
+  private coverageUnobserved(overrides: unknown, options: unknown): T[] {
     const setup = this.callSetup('coverage', options);
     refuseAsyncHooks(this.name, 'coverage', setup, ['afterBuild']);
     const checked = this.checkedOverrides('coverage', overrides);
@@ -205,6 +229,16 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
 
   async createBatchAsync(size: unknown, overrides?: unknown, options?: unknown): Promise<T[]> {
     return createAsync<T>(this, { method: 'createBatchAsync', size, overrides, options }, (handler, built) => handler.saveMany(built));
+  }
+
+  /** Creates `count` instances chunk by chunk, yielding each saved chunk. */
+  stream(count: unknown, options?: unknown): AsyncGenerator<T[], void, undefined> {
+    return streamCreate(this, 'stream', count, options);
+  }
+
+  /** Creates `count` instances chunk by chunk and keeps none: a seed of any size in flat memory. */
+  seedRows(count: unknown, options?: unknown): Promise<SeedSummary> {
+    return seedRows(this, count, options);
   }
 
   /** Sets or replaces this factory's handler of the handler's kind. */
