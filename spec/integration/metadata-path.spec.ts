@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
 import { Faker, en } from '@faker-js/faker';
-import { Entity, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, type InferEntity, type Rel } from '@mikro-orm/core';
 import { BaseFactory, ConfigurationException, Factory, forgetMikroOrms, useMikroOrm } from 'fixtory';
 import { Unresolvable, type GenerationContext } from '../../lib/generators/design-type.js';
 import { resolveModel, type AdaptedField } from '../../lib/inspect/model-adapter.js';
 import { mikroOrmEntityAdapter } from '../../lib/mikro-orm/entity-adapter.js';
 import { expectThrows } from '../support/expect-error.js';
 import { allEntities } from './support/entities.js';
-import { entityKinds } from './support/entity-kinds.js';
+import { Gadget, Tool, entityKinds } from './support/entity-kinds.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
 // Schemas stand for their class as @Factory resolves them.
@@ -77,6 +77,25 @@ describe('MikroORM: one metadata path', function () {
     @Factory(Invoice)
     class InvoiceFactory extends BaseFactory<Invoice> {}
     for (const invoice of InvoiceFactory.batch(50)) expect(invoice.total).to.match(/^\d{1,4}\.\d{2}$/);
+  });
+
+  it('builds schema-described entities given as schema, class or name before any ORM is registered', () => {
+    forgetMikroOrms();
+    @Factory(Gadget)
+    class ClassGadgetFactory extends BaseFactory<Gadget> {}
+    @Factory<Gadget>('Gadget')
+    class NamedGadgetFactory extends BaseFactory<Gadget> {}
+    @Factory(Tool)
+    class EarlyToolFactory extends BaseFactory<InferEntity<typeof Tool>> {}
+    for (const gadget of [ClassGadgetFactory.build(), NamedGadgetFactory.build()]) {
+      expect(gadget).to.be.instanceOf(Gadget);
+      expect(gadget.label.length).to.be.within(1, 40);
+      expect(gadget.weight).to.be.a('number');
+    }
+    // Gadget has several factories across the specs: the Tool gets one of ours.
+    const tool = EarlyToolFactory.build({ gadget: ClassGadgetFactory.build() });
+    expect(tool.price).to.match(/^\d{1,4}\.\d{2}$/);
+    expect(tool.gadget).to.be.instanceOf(Gadget);
   });
 
   it('says "call useMikroOrm(orm) first" when an entity cannot be discovered without its ORM', () => {
