@@ -73,7 +73,7 @@ describe('MikroORM: entity kinds with zero field declarations', function () {
   let db: TestDatabase;
 
   before(async () => {
-    db = await openTestDatabase(entityKinds);
+    db = await openTestDatabase({ entities: entityKinds });
     useMikroOrm(db.orm);
   });
   after(() => db.close());
@@ -215,7 +215,7 @@ describe('MikroORM: entity kinds with zero field declarations', function () {
 
     it('builds a class-less schema first seen after its ORM was initialised, as that ORM builds it', async () => {
       const Lamp = defineEntity({ name: 'Lamp', properties: { id: p.integer().primary(), watts: p.smallint(), label: p.string().length(20) } });
-      const own = await openTestDatabase([Lamp]);
+      const own = await openTestDatabase({ entities: [Lamp] });
       try {
         @Factory(Lamp)
         class LampFactory extends BaseFactory<InferEntity<typeof Lamp>> {}

@@ -37,7 +37,7 @@ describe('MikroORM: one metadata path', function () {
   let db: TestDatabase;
 
   before(async () => {
-    db = await openTestDatabase([...allEntities, ...entityKinds]);
+    db = await openTestDatabase({ entities: [...allEntities, ...entityKinds] });
   });
   after(async () => {
     await db.close();

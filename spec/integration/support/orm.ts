@@ -15,8 +15,13 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A MikroORM on a new SQLite file, its schema made by the SchemaGenerator (of the integration model, or of `entities`). */
-export async function openTestDatabase(entities: unknown[] = allEntities): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /** The entities of the schema; the integration model (`allEntities`) by default. */
+  entities?: unknown[];
+}
+
+/** A MikroORM on a new SQLite file, its schema made by the SchemaGenerator. */
+export async function openTestDatabase({ entities = allEntities }: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'fixtory-db-'));
   const file = join(dir, 'test.sqlite');
   const queries: string[] = [];
