@@ -5,7 +5,7 @@ import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, ParameterException, forgetMikroOrms, useMikroOrm } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
 import {
-  AccountSettings, Enrollment, Parcel, Truck, Vehicle, Badge, Cat, Contractor, Dog, Employee, ExchangeRate, Gadget, GadgetSchema, Manager, Money, PetKind, PetOwner, Staff, Ticket, Tool, entityKinds,
+  AccountSettings, Enrollment, Parcel, Poster, Truck, Vehicle, Badge, Cat, Contractor, Dog, Employee, ExchangeRate, Gadget, GadgetSchema, Manager, Money, PetKind, PetOwner, Staff, Ticket, Tool, entityKinds,
 } from './support/entity-kinds.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
@@ -273,6 +273,15 @@ describe('MikroORM: entity kinds with zero field declarations', function () {
         expect(back.gate).to.equal(null);
         expect(back.flavour).to.equal(null);
       }
+    });
+
+    it('keeps a custom-typed value the constructor sets', async () => {
+      @Factory('Poster')
+      class PosterFactory extends BaseFactory<Poster> {}
+      PosterFactory.setPersistence(MikroOrmPersistence);
+      const posters = await PosterFactory.createBatchAsync(20);
+      const rows = await db.sql<{ corner: string }>(`select corner from poster where id in (${posters.map((p) => p.id).join(',')})`);
+      expect(rows.map((r) => r.corner)).to.deep.equal(Array(20).fill('3,4'));
     });
   });
 

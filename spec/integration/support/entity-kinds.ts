@@ -205,6 +205,17 @@ export class Ticket {
   @Enum({ type: 'string', nullable: true }) flavour?: Flavour | null;
 }
 
+/** Its constructor sets the custom-typed value: the value stands. */
+@Entity()
+export class Poster {
+  @PrimaryKey() id!: number;
+  @Property({ type: PointType }) corner: Point;
+
+  constructor() {
+    this.corner = new Point(3, 4);
+  }
+}
+
 // --- keys and columns that keep working: composite keys, a pivot entity, one-to-one as primary key, generated columns, embeddable relations ---
 
 @Entity()
@@ -257,6 +268,6 @@ export class Parcel {
 }
 
 export const entityKinds = [
-  Staff, Employee, Manager, Contractor, Badge, Vehicle, Truck, GadgetSchema, Tool, ExchangeRate, Pet, Cat, Dog, PetOwner, Ticket,
+  Staff, Employee, Manager, Contractor, Badge, Vehicle, Truck, GadgetSchema, Tool, ExchangeRate, Pet, Cat, Dog, PetOwner, Ticket, Poster,
   Student, Course, Enrollment, Account, AccountSettings, Shipping, Parcel,
 ];
