@@ -288,6 +288,36 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static needsRegisteredOrm(model: string, cause: unknown): ConfigurationException {
+    return new ConfigurationException(
+      `fixtory could not read the MikroORM metadata of ${model} without an initialised ORM (MikroORM's discovery ` +
+        `said: ${String((cause as Error)?.message ?? cause)}). Call useMikroOrm(orm) first, after MikroORM.init, ` +
+        `so ${model} is read from that ORM's metadata.`,
+      { cause },
+    );
+  }
+
+  static readonlyEntity(model: string): ConfigurationException {
+    return new ConfigurationException(
+      `${model} is a readonly entity (@Entity({ readonly: true })): MikroORM never writes it, so a create call ` +
+        `would return an entity that is not in the database. Use build()/batch() for it, or insert its rows another way.`,
+    );
+  }
+
+  static customTypeRoundTrip(model: string, field: string, type: string, value: unknown): ConfigurationException {
+    return new ConfigurationException(
+      `${model}.${field}: its custom MikroORM type ${type} does not give the column value ${describe(value)} back ` +
+        `after converting it, so fixtory cannot derive its values from the column type. Declare it with @Use(...) on the factory.`,
+    );
+  }
+
+  static unknownEntityName(decorator: string, name: string): ConfigurationException {
+    return new ConfigurationException(
+      `@${decorator}('${name}'): no MikroORM entity of that name is decorated or known to a registered ORM. ` +
+        `Pass the entity class or its EntitySchema, or fix the name.`,
+    );
+  }
+
   static constructorFailed(factory: string, model: string, cause: unknown): ConfigurationException {
     return new ConfigurationException(
       `${factory} could not construct ${model} with \`new ${model}()\`: ${reasonOf(cause)}. Give the factory a constructor function: @Factory(${model}, { construct: (values) => new ${model}(...) }).`,
@@ -362,6 +392,20 @@ export class ParameterException extends FactoryException {
   static invalidBuildOptions(factory: string, method: string, options: unknown): ParameterException {
     return new ParameterException(
       `${factory}.${method}: build options must be an object { traits?, transient? }, got ${describe(options)}.`,
+    );
+  }
+
+  static unknownVariant(factory: string, model: string, field: string, given: unknown, known: unknown[]): ParameterException {
+    return new ParameterException(
+      `${factory}: ${model}.${field} decides which class is built, and ${describe(given)} is none of its values: ` +
+        `${known.map(String).join(', ')}. Pass one of them, or use a factory of the subclass.`,
+    );
+  }
+
+  static noVariantHas(factory: string, model: string, keys: string[], field: string): ParameterException {
+    return new ParameterException(
+      `${factory}: no concrete class of ${model} has all of ${keys.join(', ')}. Override properties of one class ` +
+        `(and ${model}.${field} to name it), or use a factory of that class.`,
     );
   }
 

@@ -52,4 +52,5 @@ export {
 } from './errors.js';
 export { onFactoryEvent, type BuildEvent, type ChunkEvent, type FactoryEvent, type FactoryEventListener, type FailureEvent, type SaveEvent } from './events.js';
 export type { BatchOverrides, BuildOptions, SeedSummary, StreamOptions, StreamProgress, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';
+export type { EntitySchemaLike, ModelSource } from './types.js';
 export type { EntityManagerLike, MikroOrmLike } from './mikro-orm/orm-types.js';

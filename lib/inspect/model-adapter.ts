@@ -53,8 +53,18 @@ export interface InstantiationContext {
   attachLater?: readonly unknown[];
 }
 
+/**
+ * A model whose instances are of one of several concrete classes (a single-table inheritance
+ * root): the value of `field` decides the class, and each class is built with its own fields.
+ */
+export interface ModelVariants {
+  field: string;
+  choices: { value: unknown; model: Function }[];
+}
+
 export interface AdaptedModel {
   fields: AdaptedField[];
+  variants?: ModelVariants;
   /** Builds an instance the way the adapter's library does (a constructor with parameters, collections...). */
   instantiate?: (values: FieldValues, context: InstantiationContext) => unknown;
 }
@@ -65,6 +75,8 @@ export interface AdaptedModel {
  */
 export interface ModelAdapter {
   inspect(model: Function): AdaptedModel | undefined;
+  /** The class a non-class model argument stands for (an ORM's schema object or entity name), if the adapter knows it. */
+  resolve?(model: unknown): Function | undefined;
 }
 
 const adapters: ModelAdapter[] = [];
@@ -82,6 +94,15 @@ export function adaptModel(model: Function): AdaptedModel | undefined {
   for (const adapter of adapters) {
     const adapted = adapter.inspect(model);
     if (adapted) return adapted;
+  }
+  return undefined;
+}
+
+/** The class a model given as a schema object or a name stands for, as the first adapter that knows it says. */
+export function resolveModel(model: unknown): Function | undefined {
+  for (const adapter of adapters) {
+    const resolved = adapter.resolve?.(model);
+    if (resolved) return resolved;
   }
   return undefined;
 }
