@@ -130,8 +130,17 @@ export const mappedTypeGenerators: Record<string, Entry> = {
 };
 for (const name of ['datetimetz', 'timestamp', 'timestamptz']) mappedTypeGenerators[name] = mappedTypeGenerators['datetime']!;
 for (const name of ['bytea', 'longblob', 'mediumblob', 'tinyblob', 'varbinary']) mappedTypeGenerators[name] = mappedTypeGenerators['blob']!;
-mappedTypeGenerators['numeric'] = mappedTypeGenerators['decimal']!;
-mappedTypeGenerators['char'] = mappedTypeGenerators['character']!;
+const mappedAliases: Record<string, string> = {
+  numeric: 'decimal',
+  char: 'character',
+  bool: 'boolean',
+  jsonb: 'json',
+  int8: 'bigint',
+  int: 'integer',
+  int4: 'integer',
+  int2: 'smallint',
+};
+for (const [alias, name] of Object.entries(mappedAliases)) mappedTypeGenerators[alias] = mappedTypeGenerators[name]!;
 
 /** Exactly `length` letters: a character(n) column pads anything shorter with spaces, which do not read back. */
 function characters(length: number): ScalarGenerator {
@@ -199,8 +208,6 @@ columnTypeGenerators['decimal'] = columnTypeGenerators['numeric']!;
 /** MikroORM types a declared column type refines: for these, `columnType` decides the value. */
 const refinable = new Set(['string', 'number', 'unknown', 'any', 'character', 'decimal', 'double', 'float', 'blob', 'buffer', 'array']);
 
-/** Element types of array columns that no table above covers: generated as the words of a text[]. */
-const arrayElementFallback: Entry = () => ({ generate: ({ faker }) => faker.lorem.word() });
 
 /**
  * The generator the column type decides, if it does: an array column ('int[]') gets an array of its
@@ -210,7 +217,9 @@ export function columnTypeGenerator(facts: PropertyFacts, column: ColumnType | u
   if (!column) return undefined;
   if (column.array) {
     const element = { ...column, array: false };
-    const entry = columnTypeGenerators[element.name] ?? mappedTypeGenerators[element.name] ?? arrayElementFallback;
+    const entry = columnTypeGenerators[element.name] ?? mappedTypeGenerators[element.name];
+    // text[] and other element types no table covers: the words of an ArrayType, as on every other database.
+    if (!entry) return mappedTypeGenerators['array']!(facts, column);
     // Only PostgreSQL has array columns; its driver reads numeric[] elements as numbers.
     const item = entry({ ...facts, runtimeType: 'number', length: undefined }, element).generate;
     return { generate: (ctx) => Array.from({ length: ctx.faker.number.int({ min: 1, max: 4 }) }, () => item(ctx)) };
@@ -219,8 +228,14 @@ export function columnTypeGenerator(facts: PropertyFacts, column: ColumnType | u
   return columnTypeGenerators[column.name]?.(facts, column);
 }
 
-/** MikroORM Types shipped by a driver, by class name: what their JS value is. */
-export const driverTypeGenerators: Record<string, { columnType: string; generator: ScalarGenerator }> = {
+/** MikroORM Types shipped by a driver, by class name and column type: what their JS value is. */
+const driverTypeGenerators: Record<string, { columnType: string; generator: ScalarGenerator }> = {
   // @mikro-orm/postgresql's FullTextType: a text that the database turns into a tsvector (to_tsvector).
   FullTextType: { columnType: 'tsvector', generator: { generate: ({ faker }) => lowerWords(faker).join(' ') } },
 };
+
+/** The generator of a driver's own Type (not a user's custom Type), if the property has one. */
+export function driverTypeGenerator(facts: PropertyFacts): ScalarGenerator | undefined {
+  const known = facts.customType ? driverTypeGenerators[facts.customType] : undefined;
+  return known && parseColumnType(facts.columnType)?.name === known.columnType ? known.generator : undefined;
+}

@@ -1,12 +1,12 @@
-import { ConfigurationException, ParameterException } from '../errors.js';
+import { ParameterException } from '../errors.js';
 import { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
-import { detachFailedGraph } from './failed-save.js';
-import { defaultOrm, entitiesBuilt, entityManagerForBuild, isEntityManager, isMikroOrm, useMikroOrm, type BuildsWithEntityManager } from './orm-registry.js';
-import type { EntityManagerLike, MikroOrmLike } from './orm-types.js';
+import { CallTracker, discard, flushAlone, tracksCreateCalls, unsavedOf, type TracksCalls } from './call-tracker.js';
+import { isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
+import type { EntityManagerLike } from './orm-types.js';
 import { serialised } from './serial-queue.js';
+import { checkStillOpen, serialisationKey, waitForConnection, type EntityManagerSource } from './write-target.js';
 
-/** Where a MikroORM handler gets its EntityManager: given, from a MikroORM instance, or from a provider per call. */
-export type EntityManagerSource = EntityManagerLike | MikroOrmLike | (() => EntityManagerLike);
+export type { EntityManagerSource } from './write-target.js';
 
 export interface MikroOrmPersistenceOptions {
   /**
@@ -23,38 +23,19 @@ function checkSource(where: string, source: unknown): void {
   }
 }
 
-/** The EntityManager of one save, registering its ORM with fixtory so entities are built from its metadata. */
-function resolveEntityManager(owner: string, source: EntityManagerSource | undefined): { em: EntityManagerLike; throwaway: boolean } {
-  if (source === undefined) {
-    const orm = defaultOrm();
-    if (!orm) throw ConfigurationException.noEntityManager(owner);
-    return { em: orm.em.fork(), throwaway: true };
-  }
-  if (isMikroOrm(source)) {
-    useMikroOrm(source);
-    return { em: source.em.fork(), throwaway: true };
-  }
-  const em = isEntityManager(source) ? source : (source as () => EntityManagerLike)();
-  if (!isEntityManager(em)) throw ParameterException.invalidArgument(`${owner} (the value its provider returned)`, 'an EntityManager', em);
-  useMikroOrm(em);
-  return { em, throwaway: false };
-}
-
 /**
  * Saves entities through a MikroORM EntityManager. `saveMany` writes the whole batch with one flush;
  * if it fails nothing of the batch is written and none of it stays in the EntityManager.
  *
- * Given a MikroORM instance (or nothing: the ORM last passed to `useMikroOrm`), every save runs in a
- * fresh fork, so nothing accumulates in an identity map; given an EntityManager, saved entities
- * become managed by it. Saves through one EntityManager run one after another.
+ * Given a MikroORM instance (or nothing: the ORM last passed to `useMikroOrm`), every call runs in a
+ * fresh fork that joins the transaction active where the call is made (`em.transactional`, a
+ * running TestTransaction); given an EntityManager, saved entities become managed by it. Saves
+ * within one transaction, or through one EntityManager, run one after another.
  */
-export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProtocol<T> implements BuildsWithEntityManager {
-  private readonly source: EntityManagerSource | undefined;
+export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProtocol<T> implements TracksCalls {
   private readonly mode: 'flush' | 'persist';
-  /** The EntityManager each create call's entities were built with (by call), which its save uses too. */
-  private readonly preparedByCall = new WeakMap<object, { em: EntityManagerLike; throwaway: boolean }>();
-  /** The call each built entity belongs to. */
-  private readonly callOfEntity = new WeakMap<object, object>();
+  /** The state of each create call this handler serves (internal). */
+  readonly tracker: CallTracker;
 
   constructor(source?: EntityManagerSource, options?: MikroOrmPersistenceOptions);
   // A rest parameter keeps the constructor's length 0: `@Persist(MikroOrmPersistence)` is a valid no-argument handler class.
@@ -68,24 +49,9 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
     if (options.mode === 'persist' && (source === undefined || isMikroOrm(source))) {
       throw ParameterException.invalidOption('MikroOrmPersistence', 'mode', "'flush' unless an EntityManager is given ('persist' into a throwaway fork would write nothing)", options.mode);
     }
-    this.source = source;
     this.mode = options.mode ?? 'flush';
+    this.tracker = new CallTracker('MikroOrmPersistence', source, true);
     if (isEntityManager(source) || isMikroOrm(source)) useMikroOrm(source);
-  }
-
-  /**
-   * Called by fixtory as it builds the entities of a create call: they, and the references they
-   * hold, then belong to the EntityManager that will write them.
-   */
-  [entityManagerForBuild](call: object): EntityManagerLike {
-    let prepared = this.preparedByCall.get(call);
-    if (!prepared) this.preparedByCall.set(call, (prepared = resolveEntityManager('MikroOrmPersistence', this.source)));
-    return prepared.em;
-  }
-
-  /** Called as each entity of a create call is built. */
-  [entitiesBuilt](call: object, entities: object[]): void {
-    for (const entity of entities) this.callOfEntity.set(entity, call);
   }
 
   async save(entity: T): Promise<T> {
@@ -94,19 +60,29 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
   }
 
   async saveMany(entities: T[]): Promise<T[]> {
-    const call = entities.length > 0 ? this.callOfEntity.get(entities[0]!) : undefined;
-    const { em, throwaway } = (call && this.preparedByCall.get(call)) ?? resolveEntityManager('MikroOrmPersistence', this.source);
+    const state = this.tracker.finish(entities);
+    const { em } = state;
     if (this.mode === 'persist') {
+      unsavedOf(em).delete(state.graph);
+      state.graph.attach();
       em.persist(entities);
       return entities;
     }
-    const write = () => em.transactional(async (tx) => void tx.persist(entities));
-    try {
-      await (throwaway ? write() : serialised(em, write));
-    } catch (error) {
-      if (!throwaway) detachFailedGraph(em, entities);
-      throw error;
-    }
+    const write = async () => {
+      try {
+        checkStillOpen(state);
+        await waitForConnection(state);
+        // Only now, with every other save that could reach the same entities waiting, may entities
+        // outside the call point at the call's entities: this flush writes the call's graph alone.
+        state.graph.attach();
+        await flushAlone(state, () => em.transactional(async (tx) => void tx.persist(entities)));
+      } catch (error) {
+        discard(state, entities);
+        throw error;
+      }
+    };
+    const key = serialisationKey(state, state.graph.reachesOutside);
+    await (key ? serialised(key, write) : write());
     return entities;
   }
 }
@@ -116,8 +92,11 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
  * only register the entities with `em.persist` and return them: **nothing is written until your
  * next `await em.flush()`**. Use MikroOrmPersistence with createAsync to write immediately.
  */
-export class MikroOrmSyncPersistence<T extends object> extends SyncPersistenceProtocol<T> implements BuildsWithEntityManager {
-  constructor(private readonly source: EntityManagerLike | (() => EntityManagerLike)) {
+export class MikroOrmSyncPersistence<T extends object> extends SyncPersistenceProtocol<T> implements TracksCalls {
+  /** The state of each create call this handler serves (internal). */
+  readonly tracker: CallTracker;
+
+  constructor(source: EntityManagerLike | (() => EntityManagerLike)) {
     super();
     if (typeof source !== 'function') {
       if (!isEntityManager(source) || isMikroOrm(source)) {
@@ -125,20 +104,25 @@ export class MikroOrmSyncPersistence<T extends object> extends SyncPersistencePr
       }
       useMikroOrm(source);
     }
-  }
-
-  /** The EntityManager that entities built for a create call are created with (see MikroOrmPersistence). */
-  [entityManagerForBuild](_call: object): EntityManagerLike {
-    return resolveEntityManager('MikroOrmSyncPersistence', this.source).em;
+    this.tracker = new CallTracker('MikroOrmSyncPersistence', source, false);
   }
 
   save(entity: T): T {
-    resolveEntityManager('MikroOrmSyncPersistence', this.source).em.persist(entity);
-    return entity;
+    return this.saveMany([entity])[0]!;
   }
 
   saveMany(entities: T[]): T[] {
-    resolveEntityManager('MikroOrmSyncPersistence', this.source).em.persist(entities);
+    const state = this.tracker.finish(entities);
+    unsavedOf(state.em).delete(state.graph);
+    state.graph.attach();
+    state.em.persist(entities);
     return entities;
   }
 }
+
+tracksCreateCalls(MikroOrmPersistence);
+tracksCreateCalls(MikroOrmSyncPersistence);
+
+// The create-call members tracksCreateCalls installs, as the types see them.
+export interface MikroOrmPersistence<T extends object> extends TracksCalls {}
+export interface MikroOrmSyncPersistence<T extends object> extends TracksCalls {}

@@ -1,17 +1,12 @@
-import type { Faker } from '@faker-js/faker';
-import { Unresolvable, type ValueGenerator } from '../generators/design-type.js';
-import { stringGeneratorFor } from '../generators/string-hints.js';
-import { columnTypeGenerator, driverTypeGenerators, mappedTypeGenerators, parseColumnType, type ScalarGenerator } from './column-types.js';
+import { Unresolvable } from '../generators/design-type.js';
+import { hintedGenerator } from '../generators/generator-sources.js';
+import { columnTypeGenerator, mappedTypeGenerators, parseColumnType, type ScalarGenerator } from './column-types.js';
 import type { PropertyFacts } from './property-facts.js';
 
 export type { ScalarGenerator } from './column-types.js';
 
 const textTypes = new Set(['text', 'tinytext', 'mediumtext', 'longtext', 'clob']);
 const stringTypes = new Set(['string', 'varchar', 'character varying', 'nvarchar']);
-
-function truncated(generate: (faker: Faker) => string, maxLength: number | undefined): ValueGenerator {
-  return maxLength === undefined ? (ctx) => generate(ctx.faker) : (ctx) => generate(ctx.faker).slice(0, maxLength);
-}
 
 /**
  * The generator for a scalar property, or why there is none. The column type decides first where it
@@ -21,8 +16,6 @@ export function scalarGenerator(facts: PropertyFacts): ScalarGenerator | Unresol
   const parsed = parseColumnType(facts.columnType);
   const column = { name: parsed?.name, size: typeof parsed?.args[0] === 'number' ? parsed.args[0] : undefined };
   const type = facts.type === 'unknown' || facts.type === 'any' ? (column.name ?? facts.type) : facts.type;
-  const driverType = facts.customType ? driverTypeGenerators[facts.customType] : undefined;
-  if (driverType && parsed?.name === driverType.columnType) return driverType.generator;
   if (facts.customType) {
     return new Unresolvable(`its type is the custom MikroORM type ${facts.customType}, which fixtory cannot generate`);
   }
@@ -30,17 +23,14 @@ export function scalarGenerator(facts: PropertyFacts): ScalarGenerator | Unresol
     const items = facts.items;
     return { generate: (ctx) => ctx.faker.helpers.arrayElements(items, { min: 1, max: items.length }) };
   }
-  const byColumn = columnTypeGenerator({ ...facts, type }, parsed);
+  const byColumn = columnTypeGenerator(facts, parsed);
   if (byColumn) return byColumn;
+  // Strings come from the hint table; the plan fits them to maxLength without cutting a format.
   if (stringTypes.has(type)) {
-    const maxLength = facts.length ?? column.size ?? 255;
-    return { generate: truncated(stringGeneratorFor(facts.name), maxLength), type: String, maxLength };
+    return { generate: hintedGenerator(facts.name, 'string'), type: String, maxLength: facts.length ?? column.size ?? 255 };
   }
   if (textTypes.has(type)) {
-    const hinted = stringGeneratorFor(facts.name);
-    const named = facts.name.toLowerCase();
-    const generate = /name|mail|phone|url|city|country|street|address|code|title/.test(named) ? hinted : (f: Faker) => f.lorem.paragraph();
-    return { generate: truncated(generate, facts.length), type: String, maxLength: facts.length };
+    return { generate: hintedGenerator(facts.name, 'string'), type: String, maxLength: facts.length ?? column.size };
   }
   const mapped = mappedTypeGenerators[type];
   if (mapped) return mapped(facts, parsed);

@@ -16,6 +16,7 @@ import {
 } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
 import { Author, Book, Publisher } from './support/entities.js';
+import { uniqueViolation } from './support/databases.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 import { statements } from './support/sql.js';
 import { countInTransaction } from './support/transaction-per-test.js';
@@ -28,9 +29,6 @@ class WriterFactory extends BaseFactory<Author> {}
 
 @Factory(Book)
 class ReleaseFactory extends BaseFactory<Book> {}
-
-/** What each database says when a unique key is violated. */
-const uniqueViolation = { sqlite: 'UNIQUE constraint failed', postgresql: 'duplicate key value violates unique constraint', mariadb: 'Duplicate entry' };
 
 async function rows(db: TestDatabase, table: string): Promise<number> {
   const [row] = await db.numbers(`select count(*) as n from ${table}`);

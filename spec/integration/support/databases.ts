@@ -26,6 +26,13 @@ export const serverDatabases: readonly ServerDatabase[] = [
 
 export const databaseNames: readonly DatabaseName[] = ['sqlite', ...serverDatabases.map((d) => d.name)];
 
+/** What each database says when a unique key is violated (in a PersistenceException's message). */
+export const uniqueViolation: Record<DatabaseName, string> = {
+  sqlite: 'UNIQUE constraint failed',
+  postgresql: 'duplicate key value violates unique constraint',
+  mariadb: 'Duplicate entry',
+};
+
 export function serverUrl(database: ServerDatabase): string {
   return process.env[database.urlVariable] || database.defaultUrl;
 }
@@ -68,6 +75,15 @@ export async function unreachable(database: ServerDatabase): Promise<string | un
   } catch (error) {
     return `${url}: ${(error as Error).message}`;
   }
+}
+
+/**
+ * Skips a test whose promise holds on SQLite only: there one connection serves the whole ORM, so a
+ * call beside an open transaction would wait for it forever; a server's pool gives that call a
+ * connection of its own, and it writes outside the transaction.
+ */
+export function onlyOnSqlite(test: Mocha.Context): void {
+  if (currentDatabase() !== 'sqlite') test.skip();
 }
 
 let created = 0;
