@@ -26,6 +26,7 @@ export { registerHint, unregisterHint, type HintDefinition, type HintKind, type 
 export { currentReferenceDate, setReferenceDate, REFERENCE_DATE_ENV } from './runner/reference-date.js';
 export { formatExplanation, type FieldExplanation } from './runner/explain.js';
 export { resetSequences } from './runner/sequences.js';
+export { resetStubKeys } from './runner/stub-keys.js';
 export { seedAll, currentSeed, SEED_ENV } from './runner/seeds.js';
 export { SyncPersistenceProtocol, AsyncPersistenceProtocol, type PersistenceHandler } from './persistence/protocols.js';
 export type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';
