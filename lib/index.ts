@@ -36,6 +36,8 @@ export {
   MikroOrmSyncPersistence,
   TestTransaction,
   useMikroOrm,
+  fixtorySeeder,
+  type SeederClass,
   forgetMikroOrms,
   type EntityManagerSource,
   type MikroOrmPersistenceOptions,
