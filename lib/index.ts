@@ -28,6 +28,7 @@ export { FactoryRunner } from './runner/factory-runner.js';
 export {
   MikroOrmPersistence,
   MikroOrmSyncPersistence,
+  MikroOrmBulkPersistence,
   TestTransaction,
   useMikroOrm,
   forgetMikroOrms,
