@@ -47,6 +47,17 @@ function holdsForeignKey(prop: EntityProperty): boolean {
   return prop.kind === 'm:1' || (prop.kind === '1:1' && Boolean(prop.owner));
 }
 
+/** The new entities a relation value holds: the target of a reference, the items of a loaded collection. */
+function newTargets(value: unknown, into: object[]): void {
+  if (value === null || value === undefined) return;
+  if (isCollection(value)) {
+    if (value.isInitialized()) for (const item of value.getItems(false)) if (isNew(item)) into.push(item);
+    return;
+  }
+  const target = unwrapReference(value);
+  if (target && isNew(target)) into.push(target);
+}
+
 /**
  * Walks the new entities reachable from `roots` (parents through foreign keys, children through
  * one-to-many and inverse one-to-one relations) and orders them by depth: an entity's depth is one
@@ -57,60 +68,75 @@ export function planInsert(roots: object[]): InsertPlan {
   const found: object[] = [];
   const seen = new Set<object>();
   const parents = new Map<object, object[]>();
-  const queue = roots.filter((root) => isNew(root));
-  for (const root of queue) seen.add(root);
-  while (queue.length > 0) {
-    const entity = queue.shift()!;
-    found.push(entity);
+  for (const root of roots) {
+    if (!seen.has(root) && isNew(root)) {
+      seen.add(root);
+      found.push(root);
+    }
+  }
+  const related: object[] = [];
+  // `found` doubles as the queue: entities are appended as they are reached.
+  for (let next = 0; next < found.length; next++) {
+    const entity = found[next]!;
     const meta = wrapped(entity).__meta;
-    const own: object[] = [];
     for (const prop of meta.relations) {
-      const value = (entity as Record<string, unknown>)[prop.name];
-      const related = isCollection(value) ? (value.isInitialized() ? value.getItems(false) : []) : [unwrapReference(value)].filter((v) => v !== undefined);
-      const fresh = related.filter(isNew);
-      if (fresh.length === 0) continue;
+      related.length = 0;
+      newTargets((entity as Record<string, unknown>)[prop.name], related);
+      if (related.length === 0) continue;
       if (prop.kind === 'm:n') throw ConfigurationException.bulkManyToMany(meta.className, prop.name);
-      if (holdsForeignKey(prop)) own.push(...fresh);
-      for (const next of fresh) {
-        if (!seen.has(next)) {
-          seen.add(next);
-          queue.push(next);
+      if (holdsForeignKey(prop)) {
+        const own = parents.get(entity);
+        if (own) own.push(...related);
+        else parents.set(entity, [...related]);
+      }
+      for (const item of related) {
+        if (!seen.has(item)) {
+          seen.add(item);
+          found.push(item);
         }
       }
     }
-    parents.set(entity, own);
   }
   return { groups: groupByDepth(found, parents), entities: found };
 }
 
 function groupByDepth(entities: object[], parents: Map<object, object[]>): InsertGroup[] {
   const depth = new Map<object, number>();
-  const visiting = new Set<object>();
-  const depthOf = (entity: object, path: object[]): number => {
+  const onPath = new Set<object>();
+  const depthOf = (entity: object): number => {
+    const own = parents.get(entity);
+    if (!own) return 0; // no new parent: inserted first
     const known = depth.get(entity);
     if (known !== undefined) return known;
-    if (visiting.has(entity)) {
-      const names = [...path.slice(path.indexOf(entity)), entity].map((e) => wrapped(e).__meta.className);
-      throw ConfigurationException.bulkCycle(names);
-    }
-    visiting.add(entity);
-    let own = 0;
-    for (const parent of parents.get(entity) ?? []) own = Math.max(own, depthOf(parent, [...path, entity]) + 1);
-    visiting.delete(entity);
-    depth.set(entity, own);
-    return own;
+    if (onPath.has(entity)) throw ConfigurationException.bulkCycle([...onPath, entity].map((e) => wrapped(e).__meta.className));
+    onPath.add(entity);
+    let level = 0;
+    for (const parent of own) level = Math.max(level, depthOf(parent) + 1);
+    onPath.delete(entity);
+    depth.set(entity, level);
+    return level;
   };
-  // One group per depth and class (a class-level order: an STI parent and child class insert separately).
-  const groups = new Map<string, InsertGroup & { depth: number }>();
+  // One group per depth and class (an STI parent and child class insert separately), in the order entities were reached.
+  const byDepth: Map<EntityMetadata, object[]>[] = [];
   for (const entity of entities) {
-    const level = depthOf(entity, []);
+    const level = depthOf(entity);
     const meta = wrapped(entity).__meta;
-    const key = `${level}\u0000${meta.className}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { meta, entities: [], depth: level }));
-    group.entities.push(entity);
+    const groups = (byDepth[level] ??= new Map());
+    const members = groups.get(meta);
+    if (members) members.push(entity);
+    else groups.set(meta, [entity]);
   }
-  return [...groups.values()].sort((a, b) => a.depth - b.depth).map(({ meta, entities: members }) => ({ meta, entities: members }));
+  return byDepth.flatMap((groups) => [...(groups ?? new Map<EntityMetadata, object[]>())].map(([meta, members]) => ({ meta, entities: members })));
+}
+
+/** Entities whose primary key is set before the insert (the others get theirs from the database). */
+export function withKeys(entities: object[]): Set<object> {
+  const keyed = new Set<object>();
+  for (const entity of entities) {
+    const meta = wrapped(entity).__meta;
+    if (meta.primaryKeys.every((pk) => (entity as Record<string, unknown>)[pk] != null)) keyed.add(entity);
+  }
+  return keyed;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ConfigurationException, ParameterException } from '../errors.js';
 import { AsyncPersistenceProtocol } from '../persistence/protocols.js';
-import { applyOnCreate, forgetInsert, planInsert, type InsertPlan } from './bulk-insert-plan.js';
+import { applyOnCreate, forgetInsert, planInsert, withKeys, type InsertPlan } from './bulk-insert-plan.js';
 import { mikroOrmCore } from './metadata-lookup.js';
 import { defaultOrm, isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
 import type { EntityManagerLike } from './orm-types.js';
@@ -45,7 +45,7 @@ export class MikroOrmBulkPersistence<T extends object> extends AsyncPersistenceP
     const { em, shared } = this.entityManager();
     const plan = planInsert(entities);
     if (plan.entities.length === 0) return entities;
-    const hadKey = new Set(plan.entities.filter((entity) => mikroOrmCore()!.helper(entity).hasPrimaryKey()));
+    const hadKey = withKeys(plan.entities);
     const write = () => em.transactional((tx: EntityManager) => insertAll(tx, plan));
     try {
       await (shared ? serialised(em, write) : write());

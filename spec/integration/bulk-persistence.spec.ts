@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import { BaseFactory, ConfigurationException, Factory, MikroOrmBulkPersistence, MikroOrmPersistence, PersistenceException, Related, useMikroOrm } from 'fixtory';
 import { expectRejects } from '../support/expect-error.js';
-import { BulkLabel, BulkPost, BulkUser } from './support/bulk-entities.js';
+import { BulkLabel, BulkNode, BulkPost, BulkUser } from './support/bulk-entities.js';
 import { bulkDatabases, type BulkDatabase } from './support/bulk-databases.js';
 
 @Factory(BulkUser, { default: true })
@@ -19,7 +19,10 @@ class BulkPostFactory extends BaseFactory<BulkPost> {}
 @Factory(BulkLabel)
 class BulkLabelFactory extends BaseFactory<BulkLabel> {}
 
-const factories = [BulkUserFactory, UserWithPostsFactory, BulkPostFactory, BulkLabelFactory];
+@Factory(BulkNode)
+class BulkNodeFactory extends BaseFactory<BulkNode> {}
+
+const factories = [BulkUserFactory, UserWithPostsFactory, BulkPostFactory, BulkLabelFactory, BulkNodeFactory];
 
 for (const kind of bulkDatabases) {
   describe(`MikroOrmBulkPersistence on ${kind.name}`, function () {
@@ -36,7 +39,7 @@ for (const kind of bulkDatabases) {
       for (const factory of factories) factory.setPersistence(new MikroOrmBulkPersistence(db.orm));
     });
     afterEach(async () => {
-      for (const table of ['bulk_post_labels', 'bulk_post', 'bulk_label', 'bulk_user']) await db.sql(`delete from ${table}`);
+      for (const table of ['bulk_post_labels', 'bulk_post', 'bulk_label', 'bulk_user', 'bulk_node']) await db.sql(`delete from ${table}`);
     });
     after(async () => {
       for (const factory of factories) factory.clearPersistence();
@@ -144,6 +147,25 @@ for (const kind of bulkDatabases) {
       await expectRejects(attempt, ConfigurationException, 'BulkPost.labels', 'many-to-many', 'MikroOrmPersistence');
       expect(await db.count('bulk_user')).to.equal(0);
       expect(await db.count('bulk_label')).to.equal(0);
+    });
+
+    it('orders chains of new entities of one class, and refuses a cycle before writing anything', async () => {
+      const [first, second, third] = BulkNodeFactory.batch(3);
+      first!.next = second;
+      second!.next = third; // third must be inserted first, then second, then first
+      const handler = new MikroOrmBulkPersistence<BulkNode>(db.orm);
+      await handler.saveMany([first!]);
+      const rows = await db.sql<{ id: number; next_id: number | null }>('select id, next_id from bulk_node');
+      const nextOf = new Map(rows.map((row) => [Number(row.id), row.next_id === null ? null : Number(row.next_id)]));
+      expect(nextOf.get(first!.id)).to.equal(second!.id);
+      expect(nextOf.get(second!.id)).to.equal(third!.id);
+      expect(nextOf.get(third!.id)).to.equal(null);
+
+      const [a, b] = BulkNodeFactory.batch(2);
+      a!.next = b;
+      b!.next = a;
+      await expectRejects(handler.saveMany([a!, b!]), ConfigurationException, 'cycle', 'BulkNode -> BulkNode');
+      expect(await db.count('bulk_node')).to.equal(3);
     });
   });
 }

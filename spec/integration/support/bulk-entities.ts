@@ -35,4 +35,12 @@ export class BulkLabel {
   @Property({ length: 30 }) name!: string;
 }
 
-export const bulkEntities = [BulkAddress, BulkUser, BulkPost, BulkLabel];
+/** A linked list: two new nodes pointing at each other form a cycle a bulk insert cannot order. */
+@Entity()
+export class BulkNode {
+  @PrimaryKey() id!: number;
+  @Property({ length: 30 }) name!: string;
+  @ManyToOne(() => BulkNode, { nullable: true }) next?: Rel<BulkNode> | null;
+}
+
+export const bulkEntities = [BulkAddress, BulkUser, BulkPost, BulkLabel, BulkNode];
