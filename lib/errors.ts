@@ -7,17 +7,36 @@
 export function nameOf(target: unknown): string {
   if (typeof target === 'function' && target.name) return target.name;
   if (typeof target === 'function') return '<anonymous class>';
-  return String(target);
+  return typeof target === 'string' ? target : describe(target);
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'function') return `a function (${value.name || 'anonymous'})`;
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'no prototype'})`;
-  return `${typeof value} ${String(value)}`;
+  try {
+    if (value === null || value === undefined) return String(value);
+    if (Array.isArray(value)) return 'an array';
+    if (typeof value === 'function') return `a function (${value.name || 'anonymous'})`;
+    if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+    if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'no prototype'})`;
+    return `${typeof value} ${String(value)}`;
+  } catch {
+    return `${typeof value} (that cannot be inspected)`; // a Proxy whose traps throw, for one
+  }
 }
+
+/** What went wrong, as text, for anything a handler or hook may throw: never throws itself. */
+function reasonOf(cause: unknown): string {
+  try {
+    if (cause instanceof Error) return cause.message;
+    if (typeof cause === 'string') return cause;
+    const message = (cause as { message?: unknown } | null | undefined)?.message;
+    if (typeof message === 'string') return message;
+  } catch {
+    // fall through: describe it instead
+  }
+  return `it threw ${describe(cause)}, not an Error`;
+}
+
+const reservedKeys = '__proto__, constructor and prototype';
 
 /** `Model.field` for a class model, `field 'name'` for a plain-object factory. */
 function qualify(model: string | undefined, field: string): string {
@@ -149,6 +168,32 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static decoratedBeforeFixtory(factory: string, model: string, field: string): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} cannot see the fields of ${model}: ${model}.${field} carries a decorator (it has design:type) ` +
+        `but was decorated before fixtory was imported, so none of ${model}'s decorated properties were recorded ` +
+        `and its instances would miss fields. Import 'fixtory' (or the module that imports it) before the ` +
+        `module that defines ${model}, e.g. first in your test setup file.`,
+    );
+  }
+
+  static decorateHookReplaced(factory: string, model: string): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} cannot list the fields of ${model}: Reflect.decorate was replaced after fixtory was imported ` +
+        `(usually by a second copy of reflect-metadata), so properties decorated since then are not seen. ` +
+        `Keep one copy of reflect-metadata (npm ls reflect-metadata; npm dedupe), or import 'reflect-metadata' ` +
+        `before 'fixtory'.`,
+    );
+  }
+
+  static noDecoratorMetadata(decorator: string, field: string): ConfigurationException {
+    return new ConfigurationException(
+      `@${decorator} on field '${field}': the ES decorator got no context.metadata, so fixtory cannot record the ` +
+        `field. Import 'fixtory' before the module that defines the class (it defines Symbol.metadata, which ` +
+        `TypeScript needs on Node 20 and 22), or compile with experimentalDecorators.`,
+    );
+  }
+
   static cycle(factory: string, path: string[]): ConfigurationException {
     return new ConfigurationException(
       `${factory} cannot build ${path.join(' -> ')}: the nested fields form a cycle. Break it on the ` +
@@ -160,6 +205,30 @@ export class ConfigurationException extends FactoryException {
     return new ConfigurationException(
       `${factory} ran out of unique values for ${field} after ${produced} distinct values: widen the ` +
         `field's value space (a longer column, more enum members) or give it a generator with @Use(...).`,
+    );
+  }
+
+  static uniqueUseRepeats(factory: string, field: string, tries: number, produced: number): ConfigurationException {
+    return new ConfigurationException(
+      `${factory}: the @Use generator of unique ${field} gave only values already used in ${tries} tries ` +
+        `(${produced} distinct values so far). fixtory never alters a @Use value: make the generator give ` +
+        `distinct values, e.g. @Sequence((n) => \`...\${n}\`), or drop unique from the field.`,
+    );
+  }
+
+  static uniqueMemoryFull(factory: string, field: string, remembered: number): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} remembers at most ${remembered} unique values per column and ${field} reached that bound; ` +
+        `its values can only be redrawn, so a new one could repeat an earlier one. Call resetUniqueValues() ` +
+        `between tests (or seedAll(seed)), or give the field a generator with @Sequence(...).`,
+    );
+  }
+
+  static valueDoesNotFit(factory: string, field: string, maxLength: number, generator: string, example: string): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} cannot fit ${generator} values into ${field}, a column of at most ${maxLength} characters ` +
+        `(e.g. ${JSON.stringify(example)}, ${example.length} characters), and cutting one would break its format. ` +
+        `Make the column longer, or give the field a generator that fits with @Use(...).`,
     );
   }
 
@@ -183,6 +252,31 @@ export class ConfigurationException extends FactoryException {
       `MikroOrmBulkPersistence cannot order new entities that reference each other in a cycle (${entities.join(' -> ')}): ` +
         `each must be inserted before the other. Break the cycle (make one of the references null or an existing ` +
         `entity), or save these entities with MikroOrmPersistence.`,
+    );
+  }
+
+  static globalEntityManager(handler: string, cause: unknown): ConfigurationException {
+    return new ConfigurationException(
+      `${handler} was given MikroORM's global EntityManager, which this ORM forbids for writes ` +
+        `(allowGlobalContext: false): give it a fork (new ${handler}(orm.em.fork())), the ORM itself ` +
+        `(new ${handler}(orm): a fork per call), or make the create call inside RequestContext.create(...) or em.transactional(...).`,
+      { cause },
+    );
+  }
+
+  static testTransactionEnded(): ConfigurationException {
+    return new ConfigurationException(
+      `A create call saved after its test's transaction was rolled back (TestTransaction.rollback() ran while ` +
+        `the call was still building or running hooks): its rows would have been committed for real, so nothing ` +
+        `was written. Await every create call before the test ends.`,
+    );
+  }
+
+  static connectionHeld(): ConfigurationException {
+    return new ConfigurationException(
+      `A MikroORM handler needs SQLite's only connection to save, and a transaction fixtory cannot see holds it ` +
+        `(one begun with em.begin()). Make the create calls inside em.transactional(...), give the handler that ` +
+        `transaction's EntityManager (new MikroOrmPersistence(em)), or use TestTransaction.`,
     );
   }
 
@@ -210,11 +304,62 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static needsRegisteredOrm(model: string, cause: unknown): ConfigurationException {
+    return new ConfigurationException(
+      `fixtory could not read the MikroORM metadata of ${model} without an initialised ORM (MikroORM's discovery ` +
+        `said: ${String((cause as Error)?.message ?? cause)}). Call useMikroOrm(orm) first, after MikroORM.init, ` +
+        `so ${model} is read from that ORM's metadata.`,
+      { cause },
+    );
+  }
+
+  static readonlyEntity(model: string): ConfigurationException {
+    return new ConfigurationException(
+      `${model} is a readonly entity (@Entity({ readonly: true })): MikroORM never writes it, so a create call ` +
+        `would return an entity that is not in the database. Use build()/batch() for it, or insert its rows another way.`,
+    );
+  }
+
+  static customTypeRoundTrip(model: string, field: string, type: string, value: unknown): ConfigurationException {
+    return new ConfigurationException(
+      `${model}.${field}: its custom MikroORM type ${type} does not give the column value ${describe(value)} back ` +
+        `after converting it, so fixtory cannot derive its values from the column type. Declare it with @Use(...) on the factory.`,
+    );
+  }
+
+  static unknownEntityName(decorator: string, name: string): ConfigurationException {
+    return new ConfigurationException(
+      `@${decorator}('${name}'): no MikroORM entity of that name is decorated or known to a registered ORM. ` +
+        `Pass the entity class or its EntitySchema, or fix the name.`,
+    );
+  }
+
   static constructorFailed(factory: string, model: string, cause: unknown): ConfigurationException {
     return new ConfigurationException(
-      `${factory} could not construct ${model} with \`new ${model}()\`: ${String(
-        (cause as Error)?.message ?? cause,
-      )}. Give the factory a constructor function: @Factory(${model}, { construct: (values) => new ${model}(...) }).`,
+      `${factory} could not construct ${model} with \`new ${model}()\`: ${reasonOf(cause)}. Give the factory a constructor function: @Factory(${model}, { construct: (values) => new ${model}(...) }).`,
+      { cause },
+    );
+  }
+
+  static invalidSeedEnvironment(variable: string, raw: string): ConfigurationException {
+    return new ConfigurationException(
+      `${variable}=${JSON.stringify(raw)} is not a safe integer, so it cannot seed the run: set it to the seed a ` +
+        `run printed (currentSeed()), e.g. ${variable}=1234, or unset it for a random seed.`,
+    );
+  }
+
+  static factoryDecoratedTwice(factory: string): ConfigurationException {
+    return new ConfigurationException(
+      `@Factory on ${factory} twice: a factory class is registered once. Remove one @Factory; for another model ` +
+        `or other options, declare a subclass factory and decorate that.`,
+    );
+  }
+
+  static handlerUnavailable(factory: string, owner: string, source: string, cause: unknown): ConfigurationException {
+    const where = owner === factory ? '' : ` (configured on ${owner})`;
+    return new ConfigurationException(
+      `${factory} could not get its persistence handler: ${source}${where} threw: ${reasonOf(cause)}. ` +
+        `Nothing was saved; fix the handler, or configure another with @Persist or setPersistence.`,
       { cause },
     );
   }
@@ -266,6 +411,20 @@ export class ParameterException extends FactoryException {
     );
   }
 
+  static unknownVariant(factory: string, model: string, field: string, given: unknown, known: unknown[]): ParameterException {
+    return new ParameterException(
+      `${factory}: ${model}.${field} decides which class is built, and ${describe(given)} is none of its values: ` +
+        `${known.map(String).join(', ')}. Pass one of them, or use a factory of the subclass.`,
+    );
+  }
+
+  static noVariantHas(factory: string, model: string, keys: string[], field: string): ParameterException {
+    return new ParameterException(
+      `${factory}: no concrete class of ${model} has all of ${keys.join(', ')}. Override properties of one class ` +
+        `(and ${model}.${field} to name it), or use a factory of that class.`,
+    );
+  }
+
   static itemOverridesLength(factory: string, method: string, size: number, given: number): ParameterException {
     return new ParameterException(
       `${factory}.${method}: ${given} item overrides for a batch of ${size}; give exactly one per instance, or a function (index) => overrides.`,
@@ -280,10 +439,8 @@ export class ParameterException extends FactoryException {
     return new ParameterException(`@${decorator} on ${where}: it can only decorate ${expected}.`);
   }
 
-  static conflictingFieldMarkers(factory: string, field: string, first: string, second: string): ParameterException {
-    return new ParameterException(
-      `${factory}.${field} is marked both @${first} and @${second}: keep one of them.`,
-    );
+  static conflictingFieldMarkers(where: string, first: string, second: string): ParameterException {
+    return new ParameterException(`${where} is marked both @${first} and @${second}: keep one of them.`);
   }
 
   static invalidHandler(where: string, handler: unknown): ParameterException {
@@ -293,18 +450,73 @@ export class ParameterException extends FactoryException {
     );
   }
 
+  /** `at` is `Factory.method`, or the factory alone for nested builds. */
+  static reservedKey(at: string, key: string, where: string): ParameterException {
+    return new ParameterException(
+      `${at}: '${key}' in ${where} is refused: fixtory never sets ${reservedKeys}, which would ` +
+        `change the prototype of the built object or of every object. Remove the key (check input that comes ` +
+        `from JSON.parse or user data).`,
+    );
+  }
+
+  static symbolKey(at: string, key: symbol, where: string): ParameterException {
+    return new ParameterException(
+      `${at}: ${where} have the symbol key ${String(key)}, but fields are named by strings: the value would be ` +
+        `dropped. Remove it, or name the field with a string.`,
+    );
+  }
+
+  static unreadableOverrides(at: string, where: string, cause: unknown): ParameterException {
+    return new ParameterException(
+      `${at}: ${where} could not be read (${reasonOf(cause)}): pass a plain object of field values.`,
+      { cause },
+    );
+  }
+
+  static batchTooLarge(factory: string, method: string, size: number, max: number): ParameterException {
+    const limit = max.toLocaleString('en-US');
+    return new ParameterException(
+      `${factory}.${method}: a batch of ${size.toLocaleString('en-US')} is more than the ${limit} instances fixtory ` +
+        `builds in memory in one call: split the batch into calls of at most ${limit}, or create it chunk by ` +
+        `chunk in flat memory with ${factory}.seedRows(${size}) or ${factory}.stream(${size}).`,
+    );
+  }
+
+  static thenableInstance(factory: string, method: string, model: string | undefined, index: number): ParameterException {
+    return new ParameterException(
+      `${factory}.${method}: the built ${model ?? 'object'} (instance ${index}) has a 'then' function, so a promise ` +
+        `cannot carry it (awaiting it would call then() and might never settle). Nothing was saved: give 'then' a ` +
+        `value that is not a function, or use createSync/createBatchSync.`,
+    );
+  }
+
+  static invalidSeed(where: string, seed: unknown): ParameterException {
+    return new ParameterException(
+      `${where}: a seed must be a safe integer (a whole number from -(2^53 - 1) to 2^53 - 1), got ${describe(seed)}.`,
+    );
+  }
+
   static invalidOption(where: string, option: string, expected: string, got: unknown): ParameterException {
     return new ParameterException(`${where}: option '${option}' must be ${expected}, got ${describe(got)}.`);
   }
 }
 
-/** A persistence handler failed to save: nothing of the failed call was kept; the handler's error is the `cause`. */
+/** A persistence handler failed to save (its error is the `cause`), or returned what fixtory cannot use. What was kept depends on the handler (fixtory's MikroORM handlers keep nothing of a failed call). */
 export class PersistenceException extends FactoryException {
   static saveFailed(factory: string, model: string | undefined, method: string, cause: unknown): PersistenceException {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = reasonOf(cause);
     return new PersistenceException(
       `${factory}.${method} could not save ${model ?? 'its objects'}: ${reason}`,
       { cause },
+    );
+  }
+
+  static unexpectedSaveResult(factory: string, method: string, count: number, result: unknown): PersistenceException {
+    const got = Array.isArray(result) ? `an array of ${result.length}` : describe(result);
+    return new PersistenceException(
+      `${factory}.${method}: the handler's saveMany returned ${got} for ${count} instance(s); it must return an array ` +
+        `of the saved instances, one per instance, in order. The rows may already be saved: check the handler's ` +
+        `saveMany and its storage.`,
     );
   }
 }
@@ -316,5 +528,16 @@ export class MissingBuildKwargException extends FactoryException {
       `${factory} requires '${field}' to be passed: call ${factory}.build({ ${field}: ... }) ` +
         `(it is marked @Require()).`,
     );
+  }
+}
+
+/** A hook of the factory (`afterBuild`, `beforeCreate`, `afterCreate`) threw or rejected; its error is the `cause`. */
+export class HookException extends FactoryException {
+  static failed(factory: string, phase: string, index: number, cause: unknown): HookException {
+    const when: Record<string, string> = {
+      afterCreate: ', after the save: the rows were saved and stay saved (nothing is rolled back)',
+      beforeCreate: ', before the save: nothing was saved',
+    };
+    return new HookException(`${factory}'s ${phase} hook threw for instance ${index}${when[phase] ?? ''}: ${reasonOf(cause)}`, { cause });
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import './inspect/decorated-properties.js';
 
-export { BaseFactory, type ConcreteFactoryClass, type FactoryClass } from './base-factory.js';
+export { BaseFactory, type ConcreteFactoryClass, type FactoryClass, type FactoryHooks } from './base-factory.js';
 export { Factory, type FactoryDecorator } from './decorators/factory.js';
 export { Persist } from './decorators/persist.js';
 export {
@@ -15,11 +15,16 @@ export {
   Lazy,
   type AnyFieldDecorator,
   type FieldDecorator,
+  type DecoratableField,
+  type DecoratedFieldType,
 } from './decorators/fields.js';
 export type { FieldHint, LazyContext, RelatedOptions, RelatedSize } from './fields/markers.js';
 export type { HookInfo, Hook, TraitDefinition, Traits } from './runner/call-setup.js';
 export { registerProvider, unregisterProvider, type Provider, type ProviderContext, type ProviderKey } from './generators/providers.js';
 export { resetUniqueValues } from './generators/unique-values.js';
+export { registerHint, unregisterHint, type HintDefinition, type HintKind, type UniqueFallback } from './generators/hints.js';
+export { currentReferenceDate, setReferenceDate, REFERENCE_DATE_ENV } from './runner/reference-date.js';
+export { formatExplanation, type FieldExplanation } from './runner/explain.js';
 export { resetSequences } from './runner/sequences.js';
 export { seedAll, currentSeed, SEED_ENV } from './runner/seeds.js';
 export { SyncPersistenceProtocol, AsyncPersistenceProtocol, type PersistenceHandler } from './persistence/protocols.js';
@@ -43,7 +48,10 @@ export {
   ParameterException,
   MissingBuildKwargException,
   PersistenceException,
+  HookException,
   type PersistenceKind,
 } from './errors.js';
-export type { BatchOverrides, BuildOptions, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';
+export { onFactoryEvent, type BuildEvent, type ChunkEvent, type FactoryEvent, type FactoryEventListener, type FailureEvent, type SaveEvent } from './events.js';
+export type { BatchOverrides, BuildOptions, SeedSummary, StreamOptions, StreamProgress, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';
+export type { EntitySchemaLike, ModelSource } from './types.js';
 export type { EntityManagerLike, MikroOrmLike } from './mikro-orm/orm-types.js';

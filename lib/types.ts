@@ -3,6 +3,14 @@
 /** Any class, including abstract ones. */
 export type Constructor<T = unknown> = abstract new (...args: any[]) => T;
 
+/** A MikroORM `EntitySchema` (also what `defineEntity` returns), structurally: its metadata names the entity class. */
+export interface EntitySchemaLike<T> {
+  readonly meta: { readonly prototype: T };
+}
+
+/** What `@Factory` accepts as its model: a class, a MikroORM EntitySchema, or a MikroORM entity name. */
+export type ModelSource<T> = Constructor<T> | EntitySchemaLike<T> | string;
+
 /** Keys of T that hold data rather than methods: the keys a factory can generate or override. */
 export type FieldKeys<T> = {
   [K in keyof T]-?: T[K] extends (...args: any[]) => any ? never : K;
@@ -59,4 +67,30 @@ export interface BuildOptions<C> {
   traits?: readonly TraitNames<C>[];
   /** Values of the factory's transient parameters: they steer generation but are not fields. */
   transient?: TransientParams<C>;
+}
+
+/** How far a stream (`stream`, `seedRows`) has come: reported after each saved chunk. */
+export interface StreamProgress {
+  /** Instances saved so far. */
+  done: number;
+  total: number;
+  /** Instances in the chunk just saved. */
+  chunk: number;
+}
+
+/** The options of `stream` and `seedRows`. */
+export interface StreamOptions<C> extends BuildOptions<C> {
+  /** Instances per create call (default 1,000, at most 100,000): each chunk is saved, all or nothing, before the next is built. */
+  chunk?: number;
+  /** The overrides of every instance, or `(index) => overrides` with the index in the whole stream (lists are refused: they would hold every instance at once). */
+  overrides?: Overrides<ModelOfFactory<C>> | ((index: number) => Overrides<ModelOfFactory<C>>);
+  /** Called after each saved chunk. */
+  onChunk?: (progress: StreamProgress) => void;
+}
+
+/** What `seedRows` wrote. */
+export interface SeedSummary {
+  created: number;
+  chunks: number;
+  durationMs: number;
 }

@@ -5,8 +5,8 @@ import * as fixtory from 'fixtory';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(`${root}README.md`, 'utf8');
-/** Every TypeScript file under samples/ and spec/: the build compiles them and the specs run them. */
-const executed = ['samples', 'spec']
+/** Every TypeScript file under samples/, spec/ and spec-es/: the builds compile them and the specs run them. */
+const executed = ['samples', 'spec', 'spec-es']
   .flatMap((dir) => readdirSync(`${root}${dir}`, { recursive: true, encoding: 'utf8' }).map((file) => `${root}${dir}/${file}`))
   .filter((file) => file.endsWith('.ts'))
   .map((file) => readFileSync(file, 'utf8'))
