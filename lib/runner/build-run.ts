@@ -59,6 +59,14 @@ interface BuildScope {
   choices?: ReadonlyMap<string, CoverageAlternative>;
 }
 
+/** The fields the caller gave (overrides, traits) of each instance built for a create call: a failed save names them as such. */
+const givenFields = new WeakMap<object, ReadonlySet<string>>();
+
+/** Whether `field` of an instance built for a create call was given rather than generated. */
+export function wasGiven(instance: object, field: string): boolean {
+  return givenFields.get(instance)?.has(field) ?? false;
+}
+
 const defaultMaxDepth = 3;
 /** Required relations never stop by depth; this bound only turns a runaway graph into a clear error. */
 const hardDepthLimit = 64;
@@ -150,6 +158,7 @@ function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, 
   }
   const pending = attachLater.size > 0 ? [...attachLater.values()].flat() : undefined;
   const instance = instantiate(values, { handler: scope.target?.handler, call: scope.target?.call, attachLater: pending });
+  if (scope.target && instance !== null && typeof instance === 'object') givenFields.set(instance, new Set(Object.keys(given)));
   for (const { name, step } of plan.attached) {
     ctx.field = name;
     if (step.kind === 'attach' && !Object.hasOwn(overrides, name)) step.attach(ctx, instance as object);
