@@ -141,6 +141,28 @@ for (const kind of bulkDatabases) {
       expect(await db.count('bulk_post')).to.equal(3);
     });
 
+    it('a failed call leaves an existing parent as it was: a later flush of its EntityManager writes nothing of the call', async () => {
+      const existing = await BulkUserFactory.createAsync();
+      const em = db.orm.em.fork();
+      const author = await em.findOneOrFail(BulkUser, existing.id, { populate: ['posts'] });
+      const size = 4;
+      const attempt = BulkPostFactory.createBatchAsync(size, (index) => ({ author, ...(index === size - 1 ? { title: null as unknown as string } : {}) }));
+      await expectRejects(attempt, PersistenceException);
+      expect(author.posts.getItems()).to.have.length(0);
+      await em.flush();
+      expect(await db.count('bulk_post')).to.equal(0);
+    });
+
+    it('joins the transaction open where the call is made: its rollback takes the rows back', async () => {
+      const rolledBack = db.orm.em.fork().transactional(async () => {
+        await UserWithPostsFactory.createBatchAsync(3);
+        throw new Error('roll back');
+      });
+      await expectRejects(rolledBack, Error, 'roll back');
+      expect(await db.count('bulk_user')).to.equal(0);
+      expect(await db.count('bulk_post')).to.equal(0);
+    });
+
     it('refuses a filled many-to-many collection before writing anything', async () => {
       const label = BulkLabelFactory.build();
       const attempt = BulkPostFactory.createBatchAsync(2, { labels: [label] });
