@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     const users = workloads.find((w) => w.id === 'users')!;
     for (const n of [1_000, 10_000, 100_000, 1_000_000].filter((size) => size <= max)) {
       for (const db of targets) {
-        for (const c of users.cases.filter((c) => growthCases.includes(c.id))) {
+        for (const c of users.cases.filter((c) => growthCases.includes(c.id) && (!onlyCases || onlyCases.includes(c.id)))) {
           growth.push({ result: { workload: 'users', case: c.id, label: `${c.label} (${db})`, role: c.role, target: db, n, runs: [] } });
         }
       }

@@ -3,9 +3,9 @@ import { persistUsers, persistUsersWithPosts } from './cases/persist.js';
 import type { Workload } from './workload.js';
 
 /**
- * Every workload of the suite, in report order. A new kind of work (streaming seeds, parallel
- * seeding) is a new Workload here, or a new case in one: the runner, the child process and the
- * report need no change.
+ * Every workload of the suite, in report order. A new kind of work (parallel seeding, say) is a
+ * new Workload here, or a new case in one: the runner, the child process and the report need no
+ * change.
  */
 export const workloads: Workload[] = [buildPlain, buildEntities, persistUsers, persistUsersWithPosts];
 
