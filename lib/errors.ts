@@ -282,6 +282,13 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static seederNotInstalled(cause: unknown): ConfigurationException {
+    return new ConfigurationException(
+      `fixtorySeeder needs @mikro-orm/seeder, which is not installed: npm i -D @mikro-orm/seeder (the same version as @mikro-orm/core).`,
+      { cause },
+    );
+  }
+
   static asyncHookInSyncPath(factory: string, phase: string, method: string): ConfigurationException {
     return new ConfigurationException(
       `${factory}.${method} ran an async ${phase} hook: a synchronous call cannot wait for it. Make the ` +
@@ -540,6 +547,32 @@ function describeFailure({ failure, source, seed }: SaveFailureReport): string {
   const field = failure.field ? ` refused ${failure.model ?? 'the'}.${failure.field}${failure.hasValue ? ` = ${shortValue(failure.value)}` : ''}` : ' failed';
   const from = source ? ` (its value came from ${source})` : '';
   return `${constraint}${column}${field}${from}. Replay this run with FIXTORY_SEED=${seed}.`;
+}
+
+/** One failure `lintFactories` found. */
+export interface LintFailure {
+  factory: string;
+  trait?: string;
+  step: 'build' | 'create';
+  /** `Model.field`, where the error names one. */
+  field?: string;
+  error: unknown;
+}
+
+/** `lintFactories` found factories (or traits) that do not build or create; `failures` lists each. */
+export class LintException extends FactoryException {
+  readonly failures: readonly LintFailure[] = [];
+
+  static of(failures: LintFailure[]): LintException {
+    const lines = failures.map(({ factory, trait, step, field, error }) => `  - ${factory}${trait ? ` (trait ${trait})` : ''} ${step}${field ? ` [${field}]` : ''}: ${reasonOf(error).split('\n')[0]}`);
+    const exception = new LintException(`${failures.length} factory check(s) failed:\n${lines.join('\n')}`, { cause: failures[0]?.error });
+    Object.defineProperty(exception, 'failures', { value: failures });
+    return exception;
+  }
+
+  static transactionFailed(cause: unknown): LintException {
+    return new LintException(`lintFactories could not run its rolled-back transaction: ${reasonOf(cause)}`, { cause });
+  }
 }
 
 /** A field marked @Require() was not given in the overrides of a build. */

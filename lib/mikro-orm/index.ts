@@ -7,3 +7,4 @@ export { MikroOrmPersistence, MikroOrmSyncPersistence, type EntityManagerSource,
 export { MikroOrmBulkPersistence } from './bulk-persistence.js';
 export { TestTransaction } from './test-transaction.js';
 export { useMikroOrm, forgetMikroOrms } from './orm-registry.js';
+export { fixtorySeeder, type SeederClass } from './seeder.js';
