@@ -18,7 +18,7 @@ function unwrapReference(value: unknown): unknown {
 
 /** The entities an entity points at through its relations (references and initialised collections). */
 function relatedEntities(em: EntityManager, entity: object): object[] {
-  const meta = em.getMetadata().find(entity.constructor.name);
+  const meta = em.getMetadata().find(entity.constructor);
   const related: object[] = [];
   for (const prop of meta?.relations ?? []) {
     const value = (entity as Record<string, unknown>)[prop.name];
@@ -49,7 +49,7 @@ export function detachFailedGraph(emLike: EntityManagerLike, roots: object[]): v
     queue.push(...relatedEntities(em, entity));
   }
   for (const entity of managed) {
-    const meta = em.getMetadata().find(entity.constructor.name);
+    const meta = em.getMetadata().find(entity.constructor);
     for (const prop of meta?.relations ?? []) {
       const value = (entity as Record<string, unknown>)[prop.name];
       if (isCollection(value) && value.isInitialized()) {

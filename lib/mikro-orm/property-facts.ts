@@ -1,7 +1,7 @@
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { designTypeOf } from '../inspect/decorated-properties.js';
 import { enumValues } from '../generators/enum-values.js';
-import { mikroOrmCore } from './metadata-lookup.js';
+import { mikroOrmCore } from './orm-major.js';
 
 export type PropertyKind = 'scalar' | 'm:1' | '1:1' | '1:m' | 'm:n' | 'embedded';
 
