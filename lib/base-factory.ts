@@ -1,7 +1,8 @@
 import type { PersistenceKind } from './errors.js';
 import type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';
+import type { HookInfo } from './runner/call-setup.js';
 import { FactoryRunner } from './runner/factory-runner.js';
-import type { BatchOverrides, BuildOptions, ModelOfFactory, Overrides, modelType } from './types.js';
+import type { BatchOverrides, BuildOptions, ModelOfFactory, Overrides, SeedSummary, StreamOptions, modelType } from './types.js';
 
 /** The class side of a factory whose instances are F (abstract ones included): what decorators accept. */
 export type FactoryClass<F> = abstract new (...args: any[]) => F;
@@ -10,6 +11,16 @@ export type FactoryClass<F> = abstract new (...args: any[]) => F;
 export type ConcreteFactoryClass<F> = new (...args: any[]) => F;
 
 type AnyFactory = ConcreteFactoryClass<BaseFactory<any>>;
+
+/**
+ * The static hooks a factory of T may declare, typed against T (checked by `@Factory`). What a hook
+ * returns is ignored (a promise is awaited in async calls), so any return type is accepted.
+ */
+export interface FactoryHooks<T> {
+  afterBuild?: (instance: T, info: HookInfo) => unknown;
+  beforeCreate?: (instance: T, info: HookInfo) => unknown;
+  afterCreate?: (instance: T, info: HookInfo) => unknown;
+}
 
 /**
  * Base of every factory. Extend it with the model type, decorate the class with `@Factory(Model)`,
@@ -56,8 +67,8 @@ export abstract class BaseFactory<T extends object> {
     return FactoryRunner.of<ModelOfFactory<C>>(this).createBatchSync(size, overrides, options);
   }
 
-  /** Builds one instance and resolves to what the async handler's `save` resolves to. */
-  static createAsync<C extends AnyFactory>(
+  /** Builds one instance and resolves to what the async handler's `save` resolves to. Never throws: every failure rejects. */
+  static async createAsync<C extends AnyFactory>(
     this: C,
     overrides?: Overrides<ModelOfFactory<C>>,
     options?: BuildOptions<C>,
@@ -65,14 +76,27 @@ export abstract class BaseFactory<T extends object> {
     return FactoryRunner.of<ModelOfFactory<C>>(this).createAsync(overrides, options);
   }
 
-  /** Builds `size` instances and saves them with one call of the async handler's `saveMany`. */
-  static createBatchAsync<C extends AnyFactory>(
+  /** Builds `size` instances and saves them with one call of the async handler's `saveMany`. Never throws: every failure rejects. */
+  static async createBatchAsync<C extends AnyFactory>(
     this: C,
     size: number,
     overrides?: BatchOverrides<ModelOfFactory<C>>,
     options?: BuildOptions<C>,
   ): Promise<ModelOfFactory<C>[]> {
     return FactoryRunner.of<ModelOfFactory<C>>(this).createBatchAsync(size, overrides, options);
+  }
+
+  /**
+   * Creates `count` instances through the async handler in chunks (`chunk`, default 1,000): one
+   * create call per chunk, each saved (all or nothing) before the next is built, yielded as saved.
+   */
+  static async *stream<C extends AnyFactory>(this: C, count: number, options?: StreamOptions<C>): AsyncGenerator<ModelOfFactory<C>[], void, undefined> {
+    yield* FactoryRunner.of<ModelOfFactory<C>>(this).stream(count, options);
+  }
+
+  /** Creates `count` instances like `stream` and keeps none of them: a seed of any size in flat memory. */
+  static async seedRows<C extends AnyFactory>(this: C, count: number, options?: StreamOptions<C>): Promise<SeedSummary> {
+    return FactoryRunner.of<ModelOfFactory<C>>(this).seedRows(count, options);
   }
 
   /** Sets or replaces this factory's handler of the handler's kind (sync or async) at runtime. */

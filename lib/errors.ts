@@ -7,17 +7,36 @@
 export function nameOf(target: unknown): string {
   if (typeof target === 'function' && target.name) return target.name;
   if (typeof target === 'function') return '<anonymous class>';
-  return String(target);
+  return typeof target === 'string' ? target : describe(target);
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'function') return `a function (${value.name || 'anonymous'})`;
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'no prototype'})`;
-  return `${typeof value} ${String(value)}`;
+  try {
+    if (value === null || value === undefined) return String(value);
+    if (Array.isArray(value)) return 'an array';
+    if (typeof value === 'function') return `a function (${value.name || 'anonymous'})`;
+    if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+    if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'no prototype'})`;
+    return `${typeof value} ${String(value)}`;
+  } catch {
+    return `${typeof value} (that cannot be inspected)`; // a Proxy whose traps throw, for one
+  }
 }
+
+/** What went wrong, as text, for anything a handler or hook may throw: never throws itself. */
+function reasonOf(cause: unknown): string {
+  try {
+    if (cause instanceof Error) return cause.message;
+    if (typeof cause === 'string') return cause;
+    const message = (cause as { message?: unknown } | null | undefined)?.message;
+    if (typeof message === 'string') return message;
+  } catch {
+    // fall through: describe it instead
+  }
+  return `it threw ${describe(cause)}, not an Error`;
+}
+
+const reservedKeys = '__proto__, constructor and prototype';
 
 /** `Model.field` for a class model, `field 'name'` for a plain-object factory. */
 function qualify(model: string | undefined, field: string): string {
@@ -149,6 +168,32 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static decoratedBeforeFixtory(factory: string, model: string, field: string): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} cannot see the fields of ${model}: ${model}.${field} carries a decorator (it has design:type) ` +
+        `but was decorated before fixtory was imported, so none of ${model}'s decorated properties were recorded ` +
+        `and its instances would miss fields. Import 'fixtory' (or the module that imports it) before the ` +
+        `module that defines ${model}, e.g. first in your test setup file.`,
+    );
+  }
+
+  static decorateHookReplaced(factory: string, model: string): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} cannot list the fields of ${model}: Reflect.decorate was replaced after fixtory was imported ` +
+        `(usually by a second copy of reflect-metadata), so properties decorated since then are not seen. ` +
+        `Keep one copy of reflect-metadata (npm ls reflect-metadata; npm dedupe), or import 'reflect-metadata' ` +
+        `before 'fixtory'.`,
+    );
+  }
+
+  static noDecoratorMetadata(decorator: string, field: string): ConfigurationException {
+    return new ConfigurationException(
+      `@${decorator} on field '${field}': the ES decorator got no context.metadata, so fixtory cannot record the ` +
+        `field. Import 'fixtory' before the module that defines the class (it defines Symbol.metadata, which ` +
+        `TypeScript needs on Node 20 and 22), or compile with experimentalDecorators.`,
+    );
+  }
+
   static cycle(factory: string, path: string[]): ConfigurationException {
     return new ConfigurationException(
       `${factory} cannot build ${path.join(' -> ')}: the nested fields form a cycle. Break it on the ` +
@@ -167,6 +212,31 @@ export class ConfigurationException extends FactoryException {
     return new ConfigurationException(
       `${handler} has no EntityManager to write with: pass one (new ${handler}(orm.em.fork()), or a ` +
         `function returning one), or register the ORM once after MikroORM.init with useMikroOrm(orm).`,
+    );
+  }
+
+  static globalEntityManager(handler: string, cause: unknown): ConfigurationException {
+    return new ConfigurationException(
+      `${handler} was given MikroORM's global EntityManager, which this ORM forbids for writes ` +
+        `(allowGlobalContext: false): give it a fork (new ${handler}(orm.em.fork())), the ORM itself ` +
+        `(new ${handler}(orm): a fork per call), or make the create call inside RequestContext.create(...) or em.transactional(...).`,
+      { cause },
+    );
+  }
+
+  static testTransactionEnded(): ConfigurationException {
+    return new ConfigurationException(
+      `A create call saved after its test's transaction was rolled back (TestTransaction.rollback() ran while ` +
+        `the call was still building or running hooks): its rows would have been committed for real, so nothing ` +
+        `was written. Await every create call before the test ends.`,
+    );
+  }
+
+  static connectionHeld(): ConfigurationException {
+    return new ConfigurationException(
+      `A MikroORM handler needs SQLite's only connection to save, and a transaction fixtory cannot see holds it ` +
+        `(one begun with em.begin()). Make the create calls inside em.transactional(...), give the handler that ` +
+        `transaction's EntityManager (new MikroOrmPersistence(em)), or use TestTransaction.`,
     );
   }
 
@@ -196,9 +266,30 @@ export class ConfigurationException extends FactoryException {
 
   static constructorFailed(factory: string, model: string, cause: unknown): ConfigurationException {
     return new ConfigurationException(
-      `${factory} could not construct ${model} with \`new ${model}()\`: ${String(
-        (cause as Error)?.message ?? cause,
-      )}. Give the factory a constructor function: @Factory(${model}, { construct: (values) => new ${model}(...) }).`,
+      `${factory} could not construct ${model} with \`new ${model}()\`: ${reasonOf(cause)}. Give the factory a constructor function: @Factory(${model}, { construct: (values) => new ${model}(...) }).`,
+      { cause },
+    );
+  }
+
+  static invalidSeedEnvironment(variable: string, raw: string): ConfigurationException {
+    return new ConfigurationException(
+      `${variable}=${JSON.stringify(raw)} is not a safe integer, so it cannot seed the run: set it to the seed a ` +
+        `run printed (currentSeed()), e.g. ${variable}=1234, or unset it for a random seed.`,
+    );
+  }
+
+  static factoryDecoratedTwice(factory: string): ConfigurationException {
+    return new ConfigurationException(
+      `@Factory on ${factory} twice: a factory class is registered once. Remove one @Factory; for another model ` +
+        `or other options, declare a subclass factory and decorate that.`,
+    );
+  }
+
+  static handlerUnavailable(factory: string, owner: string, source: string, cause: unknown): ConfigurationException {
+    const where = owner === factory ? '' : ` (configured on ${owner})`;
+    return new ConfigurationException(
+      `${factory} could not get its persistence handler: ${source}${where} threw: ${reasonOf(cause)}. ` +
+        `Nothing was saved; fix the handler, or configure another with @Persist or setPersistence.`,
       { cause },
     );
   }
@@ -271,10 +362,8 @@ export class ParameterException extends FactoryException {
     return new ParameterException(`@${decorator} on ${where}: it can only decorate ${expected}.`);
   }
 
-  static conflictingFieldMarkers(factory: string, field: string, first: string, second: string): ParameterException {
-    return new ParameterException(
-      `${factory}.${field} is marked both @${first} and @${second}: keep one of them.`,
-    );
+  static conflictingFieldMarkers(where: string, first: string, second: string): ParameterException {
+    return new ParameterException(`${where} is marked both @${first} and @${second}: keep one of them.`);
   }
 
   static invalidHandler(where: string, handler: unknown): ParameterException {
@@ -284,18 +373,73 @@ export class ParameterException extends FactoryException {
     );
   }
 
+  /** `at` is `Factory.method`, or the factory alone for nested builds. */
+  static reservedKey(at: string, key: string, where: string): ParameterException {
+    return new ParameterException(
+      `${at}: '${key}' in ${where} is refused: fixtory never sets ${reservedKeys}, which would ` +
+        `change the prototype of the built object or of every object. Remove the key (check input that comes ` +
+        `from JSON.parse or user data).`,
+    );
+  }
+
+  static symbolKey(at: string, key: symbol, where: string): ParameterException {
+    return new ParameterException(
+      `${at}: ${where} have the symbol key ${String(key)}, but fields are named by strings: the value would be ` +
+        `dropped. Remove it, or name the field with a string.`,
+    );
+  }
+
+  static unreadableOverrides(at: string, where: string, cause: unknown): ParameterException {
+    return new ParameterException(
+      `${at}: ${where} could not be read (${reasonOf(cause)}): pass a plain object of field values.`,
+      { cause },
+    );
+  }
+
+  static batchTooLarge(factory: string, method: string, size: number, max: number): ParameterException {
+    const limit = max.toLocaleString('en-US');
+    return new ParameterException(
+      `${factory}.${method}: a batch of ${size.toLocaleString('en-US')} is more than the ${limit} instances fixtory ` +
+        `builds in memory in one call: split the batch into calls of at most ${limit}, or create it chunk by ` +
+        `chunk in flat memory with ${factory}.seedRows(${size}) or ${factory}.stream(${size}).`,
+    );
+  }
+
+  static thenableInstance(factory: string, method: string, model: string | undefined, index: number): ParameterException {
+    return new ParameterException(
+      `${factory}.${method}: the built ${model ?? 'object'} (instance ${index}) has a 'then' function, so a promise ` +
+        `cannot carry it (awaiting it would call then() and might never settle). Nothing was saved: give 'then' a ` +
+        `value that is not a function, or use createSync/createBatchSync.`,
+    );
+  }
+
+  static invalidSeed(where: string, seed: unknown): ParameterException {
+    return new ParameterException(
+      `${where}: a seed must be a safe integer (a whole number from -(2^53 - 1) to 2^53 - 1), got ${describe(seed)}.`,
+    );
+  }
+
   static invalidOption(where: string, option: string, expected: string, got: unknown): ParameterException {
     return new ParameterException(`${where}: option '${option}' must be ${expected}, got ${describe(got)}.`);
   }
 }
 
-/** A persistence handler failed to save: nothing of the failed call was kept; the handler's error is the `cause`. */
+/** A persistence handler failed to save (its error is the `cause`), or returned what fixtory cannot use. What was kept depends on the handler (fixtory's MikroORM handlers keep nothing of a failed call). */
 export class PersistenceException extends FactoryException {
   static saveFailed(factory: string, model: string | undefined, method: string, cause: unknown): PersistenceException {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = reasonOf(cause);
     return new PersistenceException(
       `${factory}.${method} could not save ${model ?? 'its objects'}: ${reason}`,
       { cause },
+    );
+  }
+
+  static unexpectedSaveResult(factory: string, method: string, count: number, result: unknown): PersistenceException {
+    const got = Array.isArray(result) ? `an array of ${result.length}` : describe(result);
+    return new PersistenceException(
+      `${factory}.${method}: the handler's saveMany returned ${got} for ${count} instance(s); it must return an array ` +
+        `of the saved instances, one per instance, in order. The rows may already be saved: check the handler's ` +
+        `saveMany and its storage.`,
     );
   }
 }
@@ -307,5 +451,16 @@ export class MissingBuildKwargException extends FactoryException {
       `${factory} requires '${field}' to be passed: call ${factory}.build({ ${field}: ... }) ` +
         `(it is marked @Require()).`,
     );
+  }
+}
+
+/** A hook of the factory (`afterBuild`, `beforeCreate`, `afterCreate`) threw or rejected; its error is the `cause`. */
+export class HookException extends FactoryException {
+  static failed(factory: string, phase: string, index: number, cause: unknown): HookException {
+    const when: Record<string, string> = {
+      afterCreate: ', after the save: the rows were saved and stay saved (nothing is rolled back)',
+      beforeCreate: ', before the save: nothing was saved',
+    };
+    return new HookException(`${factory}'s ${phase} hook threw for instance ${index}${when[phase] ?? ''}: ${reasonOf(cause)}`, { cause });
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import './inspect/decorated-properties.js';
 
-export { BaseFactory, type ConcreteFactoryClass, type FactoryClass } from './base-factory.js';
+export { BaseFactory, type ConcreteFactoryClass, type FactoryClass, type FactoryHooks } from './base-factory.js';
 export { Factory, type FactoryDecorator } from './decorators/factory.js';
 export { Persist } from './decorators/persist.js';
 export {
@@ -15,6 +15,8 @@ export {
   Lazy,
   type AnyFieldDecorator,
   type FieldDecorator,
+  type DecoratableField,
+  type DecoratedFieldType,
 } from './decorators/fields.js';
 export type { FieldHint, LazyContext, RelatedOptions, RelatedSize } from './fields/markers.js';
 export type { HookInfo, Hook, TraitDefinition, Traits } from './runner/call-setup.js';
@@ -42,7 +44,9 @@ export {
   ParameterException,
   MissingBuildKwargException,
   PersistenceException,
+  HookException,
   type PersistenceKind,
 } from './errors.js';
-export type { BatchOverrides, BuildOptions, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';
+export { onFactoryEvent, type BuildEvent, type ChunkEvent, type FactoryEvent, type FactoryEventListener, type FailureEvent, type SaveEvent } from './events.js';
+export type { BatchOverrides, BuildOptions, SeedSummary, StreamOptions, StreamProgress, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';
 export type { EntityManagerLike, MikroOrmLike } from './mikro-orm/orm-types.js';

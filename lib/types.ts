@@ -60,3 +60,29 @@ export interface BuildOptions<C> {
   /** Values of the factory's transient parameters: they steer generation but are not fields. */
   transient?: TransientParams<C>;
 }
+
+/** How far a stream (`stream`, `seedRows`) has come: reported after each saved chunk. */
+export interface StreamProgress {
+  /** Instances saved so far. */
+  done: number;
+  total: number;
+  /** Instances in the chunk just saved. */
+  chunk: number;
+}
+
+/** The options of `stream` and `seedRows`. */
+export interface StreamOptions<C> extends BuildOptions<C> {
+  /** Instances per create call (default 1,000, at most 100,000): each chunk is saved, all or nothing, before the next is built. */
+  chunk?: number;
+  /** The overrides of every instance, or `(index) => overrides` with the index in the whole stream (lists are refused: they would hold every instance at once). */
+  overrides?: Overrides<ModelOfFactory<C>> | ((index: number) => Overrides<ModelOfFactory<C>>);
+  /** Called after each saved chunk. */
+  onChunk?: (progress: StreamProgress) => void;
+}
+
+/** What `seedRows` wrote. */
+export interface SeedSummary {
+  created: number;
+  chunks: number;
+  durationMs: number;
+}

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { ConfigurationException, PersistenceException } from 'fixtory';
@@ -109,6 +112,29 @@ describe('samples', () => {
     expect(output).to.match(/fixtory demo: wrote to .*demo\.sqlite/);
     expect(output.match(/^ {2}#\d+ .+ <[^>]+@[^>]+>/gm)).to.have.length(6);
     expect(output.match(/^ {2}#\d+ ".+" \(ISBN .+\) by .+ \(author #\d+\)$/gm)).to.have.length(3);
+  });
+
+  it('test-setup: a mocha root hook plugin gives every test a clean database, rolled back after it', function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(join(tmpdir(), 'fixtory-root-hooks-'));
+    const dbFile = join(dir, 'tests.sqlite');
+    try {
+      const sample = (file: string) => fileURLToPath(new URL(`../samples/test-setup/${file}`, import.meta.url));
+      const mocha = fileURLToPath(new URL('../../node_modules/mocha/bin/mocha.js', import.meta.url));
+      const output = execFileSync(process.execPath, [mocha, '--no-config', '--timeout', '10000', '--require', sample('root-hooks.js'), sample('users.test.js')], {
+        encoding: 'utf8',
+        env: { ...process.env, SAMPLE_DB: dbFile },
+      });
+      expect(output).to.match(/2 passing/);
+      const db = new Database(dbFile, { readonly: true });
+      try {
+        for (const table of ['user', 'book', 'author']) expect(db.prepare(`select count(*) as n from ${table}`).get(), table).to.deep.equal({ n: 0 });
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('npm run samples runs them all', () => {

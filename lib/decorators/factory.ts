@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import '../inspect/decorated-properties.js';
-import { BaseFactory, type FactoryClass } from '../base-factory.js';
+import { BaseFactory, type FactoryClass, type FactoryHooks } from '../base-factory.js';
 import { ConfigurationException, ParameterException, nameOf } from '../errors.js';
 import { validateFactoryOptions, type FactoryOptions } from '../registry/factory-options.js';
 import { registry } from '../registry/registry.js';
 import type { Constructor } from '../types.js';
+import { checkClassDecoratorContext } from './decorator-mode.js';
 
-/** A class decorator that only accepts factories of model T. */
-export type FactoryDecorator<T extends object> = (target: FactoryClass<BaseFactory<T>>) => void;
+/** A class decorator (legacy or ES) that only accepts factories of model T, whose static hooks take a T. */
+export type FactoryDecorator<T extends object> = (target: FactoryClass<BaseFactory<T>> & FactoryHooks<T>, context?: ClassDecoratorContext<any>) => void;
 
 /**
  * Registers a factory class in the central registry. `@Factory(Model, options?)` builds instances
@@ -18,7 +19,8 @@ export function Factory<T extends object>(model?: Constructor<T>, options?: Fact
   if (model !== undefined && typeof model !== 'function') {
     throw ParameterException.decoratorArgument('Factory', 'a factory class', 'a model class, or nothing for plain objects', model);
   }
-  return (target) => {
+  return (target, context) => {
+    checkClassDecoratorContext('Factory', target, context);
     const name = nameOf(target);
     if (typeof target !== 'function' || !(target.prototype instanceof BaseFactory)) {
       throw ConfigurationException.notAFactoryClass(name);

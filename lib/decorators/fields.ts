@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ParameterException, nameOf } from '../errors.js';
+import { ParameterException } from '../errors.js';
 import {
   IgnoreMarker,
   PostGeneratedMarker,
@@ -14,36 +14,54 @@ import {
   type ValueMarker,
 } from '../fields/markers.js';
 import { enumValues } from '../generators/enum-values.js';
-import { declareHint, declareMarker } from '../registry/field-declarations.js';
-import type { FieldValues } from '../types.js';
+import { declareHint, declareMarker, type FieldSite } from '../registry/field-declarations.js';
+import type { FieldKeys, FieldValues, ModelOf, modelType } from '../types.js';
+import { fieldSite } from './decorator-mode.js';
+
+/** True for a factory (its instance type carries the model), false for a model class. */
+type IsFactory<F> = typeof modelType extends keyof F ? true : false;
+
+/** The names a field decorator may decorate on class F: on a factory, its model's data fields; on a model, any. */
+export type DecoratableField<F> = IsFactory<F> extends true ? FieldKeys<ModelOf<F>> : string;
+
+/** The type a decorated field has: on a factory, the model's property type; on a model, its own. */
+export type DecoratedFieldType<F, K> = IsFactory<F> extends true
+  ? K extends keyof ModelOf<F>
+    ? ModelOf<F>[K]
+    : never
+  : K extends keyof F
+    ? F[K]
+    : unknown;
+
+/** What an ES (TC39) field decorator is given, with the field's name as a literal type. */
+type EsFieldContext<F, K> = ClassFieldDecoratorContext<F> & { readonly name: K; readonly static: false };
 
 /**
- * A property decorator that also checks, at compile time, that the value it produces fits the
- * property it decorates (a decorator on a field of another type does not compile).
+ * A field decorator whose values are of type V, for both decorator modes. On a factory the field
+ * must be a field of the factory's model and V must fit the model's type for it (a misspelled name,
+ * or `@Use(() => 'yesterday')` on a Date field, does not compile); on a model, V must fit the field.
  */
-export type FieldDecorator<V> = <T extends object, K extends keyof T & string>(target: T, key: [V] extends [T[K]] ? K : never) => void;
-
-/** A property decorator for a field of any type. */
-export type AnyFieldDecorator = (target: object, key: string) => void;
-
-function where(target: object, key: string | symbol): string {
-  return `${nameOf(target.constructor)}.${String(key)}`;
+export interface FieldDecorator<V> {
+  /** Legacy decorators (`experimentalDecorators`). */
+  <F extends object, K extends DecoratableField<F>>(target: F, key: [V] extends [DecoratedFieldType<F, K>] ? K : never): void;
+  /** ES (TC39) decorators. */
+  <F extends object, K extends DecoratableField<F>>(value: undefined, context: EsFieldContext<F, [V] extends [DecoratedFieldType<F, K>] ? K : never>): void;
 }
 
-function fieldDecorator(decorator: string, record: (prototype: object, name: string) => void) {
-  return (target: object, key: string | symbol): void => {
-    if (typeof target === 'function') {
-      throw ParameterException.decoratorTarget(decorator, `${nameOf(target)}.${String(key)}`, 'instance properties, not static ones');
-    }
-    if (typeof key !== 'string') {
-      throw ParameterException.decoratorTarget(decorator, where(target, key), 'properties with string names');
-    }
-    record(target, key);
-  };
+/** A field decorator for a field of any type; on a factory, still only for fields of its model. */
+export interface AnyFieldDecorator {
+  /** Legacy decorators (`experimentalDecorators`). */
+  <F extends object, K extends DecoratableField<F>>(target: F, key: K): void;
+  /** ES (TC39) decorators. */
+  <F extends object, K extends DecoratableField<F>>(value: undefined, context: EsFieldContext<F, K>): void;
 }
 
-function markerDecorator(decorator: string, marker: ValueMarker) {
-  return fieldDecorator(decorator, (prototype, name) => declareMarker(prototype, name, marker));
+function fieldDecorator(decorator: string, record: (site: FieldSite) => void): AnyFieldDecorator {
+  return ((targetOrValue: unknown, keyOrContext: unknown): void => record(fieldSite(decorator, targetOrValue, keyOrContext))) as AnyFieldDecorator;
+}
+
+function markerDecorator(decorator: string, marker: ValueMarker): AnyFieldDecorator {
+  return fieldDecorator(decorator, (site) => declareMarker(site, marker));
 }
 
 function requireFunction(decorator: string, fn: unknown): void {
@@ -55,7 +73,7 @@ function requireFunction(decorator: string, fn: unknown): void {
 /** Generates the field by calling `fn(...args)` for every instance. */
 export function Use<V, A extends unknown[]>(fn: (...args: A) => V, ...args: A): FieldDecorator<V> {
   requireFunction('Use', fn);
-  return markerDecorator('Use', new UseMarker(fn as (...args: unknown[]) => unknown, args)) as FieldDecorator<V>;
+  return markerDecorator('Use', new UseMarker(fn as (...args: unknown[]) => unknown, args)) as unknown as FieldDecorator<V>;
 }
 
 /** Never generates the field: it stays unset unless an override gives it a value. */
@@ -80,7 +98,7 @@ export function PostGenerated<V, A extends unknown[]>(
   return markerDecorator(
     'PostGenerated',
     new PostGeneratedMarker(fn as (name: string, values: FieldValues, ...args: unknown[]) => unknown, args),
-  ) as FieldDecorator<V>;
+  ) as unknown as FieldDecorator<V>;
 }
 
 /**
@@ -104,7 +122,7 @@ export function Field(hint: FieldHint = {}): AnyFieldDecorator {
   if (hint.enum !== undefined && (hint.enum === null || typeof hint.enum !== 'object' || enumValues(hint.enum).length === 0)) {
     throw ParameterException.invalidOption('@Field', 'enum', 'a TypeScript enum or a non-empty array of values', hint.enum);
   }
-  return fieldDecorator('Field', (prototype, name) => declareHint(prototype, name, hint));
+  return fieldDecorator('Field', (site) => declareHint(site, hint));
 }
 
 function isSize(size: unknown): boolean {
@@ -135,7 +153,7 @@ export function Related(options: RelatedOptions = {}): AnyFieldDecorator {
 /** Generates the field from the factory's sequence number: 1 for its first instance, then 2, 3, ... */
 export function Sequence<V>(fn: (n: number) => V): FieldDecorator<V> {
   requireFunction('Sequence', fn);
-  return markerDecorator('Sequence', new SequenceMarker(fn)) as FieldDecorator<V>;
+  return markerDecorator('Sequence', new SequenceMarker(fn)) as unknown as FieldDecorator<V>;
 }
 
 /**
@@ -144,5 +162,5 @@ export function Sequence<V>(fn: (n: number) => V): FieldDecorator<V> {
  */
 export function Lazy<V>(fn: (ctx: LazyContext) => V): FieldDecorator<V> {
   requireFunction('Lazy', fn);
-  return markerDecorator('Lazy', new LazyMarker(fn)) as FieldDecorator<V>;
+  return markerDecorator('Lazy', new LazyMarker(fn)) as unknown as FieldDecorator<V>;
 }

@@ -46,6 +46,8 @@ export interface InstantiationContext {
   handler?: object;
   /** One object per create call, shared by every instance it builds (nested ones too). */
   call?: object;
+  /** Values that will be added to the instance's collections once it exists (existing entities among them). */
+  attachLater?: readonly unknown[];
 }
 
 export interface AdaptedModel {

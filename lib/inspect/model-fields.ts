@@ -1,6 +1,8 @@
+import { ConfigurationException, nameOf } from '../errors.js';
+import { Unresolvable } from '../generators/design-type.js';
 import { declaredFields, type FieldDeclaration } from '../registry/field-declarations.js';
 import type { Constructor, FieldValues } from '../types.js';
-import { decoratedProperties, designTypeOf } from './decorated-properties.js';
+import { decoratedProperties, designTypeOf, hookIsLive, missedDecoratedProperty } from './decorated-properties.js';
 import { adaptModel, type AdaptedField, type InstantiationContext } from './model-adapter.js';
 
 /** What fixtory knows of one field of a model, and what the factory declared about it. */
@@ -40,16 +42,50 @@ function withHints(field: AdaptedField, hints: Hints): AdaptedField {
   return merged;
 }
 
+/** Why a field has no type: ES decorators and esbuild-based compilers (tsx) emit no design:type. */
+const noDesignType = new Unresolvable(
+  'its type is unknown: no design:type was emitted for it (ES decorators, and tsx/esbuild or Babel, emit none); ' +
+    'give it with @Field({ type: () => String }) (or Number, Date, a class...)',
+);
+
+/** Without a type, a field that nothing else describes gets the reason rather than a guess. */
+function withoutType(field: AdaptedField): AdaptedField {
+  return field.type || field.generator || field.enum ? field : { ...field, generator: noDesignType };
+}
+
+/**
+ * The decorated properties of a plain class model. Refuses, rather than building instances with
+ * fields silently missing, when the model was decorated before fixtory was imported (a property the
+ * factory names carries design:type but was never recorded) or when `Reflect.decorate` was replaced.
+ */
+function visibleProperties(factory: string, model: Constructor, factoryNames: Iterable<string>): string[] {
+  if (!hookIsLive()) throw ConfigurationException.decorateHookReplaced(factory, nameOf(model));
+  const missed = missedDecoratedProperty(model, factoryNames);
+  if (missed !== undefined) throw ConfigurationException.decoratedBeforeFixtory(factory, nameOf(model), missed);
+  return decoratedProperties(model);
+}
+
+/**
+ * For a build of a model none of whose fields are visible, from overrides alone: refuses when an
+ * override names a property that was decorated before fixtory was imported (the other decorated
+ * properties would be silently missing from the instance).
+ */
+export function refuseUnseenOverrides(factory: string, model: Constructor, keys: string[]): void {
+  const missed = missedDecoratedProperty(model, keys);
+  if (missed !== undefined) throw ConfigurationException.decoratedBeforeFixtory(factory, nameOf(model), missed);
+}
+
 /**
  * What the factory declares, merged with what a model adapter (an ORM) or the model's decorated
  * properties say. Model fields come first, in declaration order; fields only the factory declares follow.
  */
-export function inspectModelFields(factory: Constructor | undefined, model: Constructor | undefined): ModelFields {
+export function inspectModelFields(factory: Constructor | undefined, model: Constructor | undefined, factoryName: string): ModelFields {
   const factoryDeclarations = new Map((factory ? declaredFields(factory) : []).map((d) => [d.name, d]));
   const modelDeclarations = new Map((model ? declaredFields(model) : []).map((d) => [d.name, d]));
   const adapted = model ? adaptModel(model) : undefined;
   const known = new Map<string, AdaptedField>((adapted?.fields ?? []).map((f) => [f.name, f]));
-  const names = new Set<string>([...known.keys(), ...(model && !adapted ? decoratedProperties(model) : []), ...factoryDeclarations.keys()]);
+  const plainModelNames = model && !adapted ? [...visibleProperties(factoryName, model, factoryDeclarations.keys()), ...modelDeclarations.keys()] : [];
+  const names = new Set<string>([...known.keys(), ...plainModelNames, ...factoryDeclarations.keys()]);
   const sources = [model, factory].filter((c): c is Constructor => c !== undefined);
   const fields = [...names].map((name): FieldInfo => {
     const declaration = factoryDeclarations.get(name);
@@ -57,7 +93,7 @@ export function inspectModelFields(factory: Constructor | undefined, model: Cons
     const hints = hintsOf([declaration, modelDeclarations.get(name)]);
     const field = withHints(base, hints);
     if (!field.type && field.items) field.type = Array;
-    return { ...field, declaration };
+    return { ...withoutType(field), declaration };
   });
   // Only a plain-object factory's fields are the whole model: a class (an entity too) may have
   // properties no decorator describes, which TypeScript lets callers override.

@@ -2,7 +2,7 @@ import type { EntityMetadata } from '@mikro-orm/core';
 import { Unresolvable, type ValueGenerator } from '../generators/design-type.js';
 import type { AdaptedField, AdaptedModel, ModelAdapter } from '../inspect/model-adapter.js';
 import { discoveredMetadata, rawMetadata } from './metadata-lookup.js';
-import { buildsWithEntityManager, entitiesBuilt, entityManagerForBuild, type KnownOrm } from './orm-registry.js';
+import { buildsWithEntityManager, entitiesBuilt, entityManagerForBuild, entityValuesSeen, type KnownOrm } from './orm-registry.js';
 import { fromDiscovered, fromRaw, type PropertyFacts } from './property-facts.js';
 import { scalarGenerator } from './scalar-generators.js';
 
@@ -59,8 +59,9 @@ function instantiator(meta: EntityMetadata, orm: KnownOrm | undefined): AdaptedM
   // Embeddables are plain classes to MikroORM too; entities are built as `em.create` builds them,
   // by the EntityManager that will save them when the build is for a MikroORM handler.
   if (!orm || meta.embeddable) return undefined;
-  return (values, { handler, call }) => {
+  return (values, { handler, call, attachLater }) => {
     if (!buildsWithEntityManager(handler) || !call) return orm.constructionEm.create(meta.class, values, { persist: false });
+    handler[entityValuesSeen]?.(call, [...Object.values(values), ...(attachLater ?? [])]);
     const entity = handler[entityManagerForBuild](call).create(meta.class, values, { persist: false });
     handler[entitiesBuilt]?.(call, [entity]);
     return entity;

@@ -69,9 +69,16 @@ export const entityManagerForBuild = Symbol('fixtory.entityManagerForBuild');
 /** Optional: told which create call each entity it built belongs to, so its save finds that call's EntityManager. */
 export const entitiesBuilt = Symbol('fixtory.entitiesBuilt');
 
+/**
+ * Optional: shown the values an entity of a create call is about to be created from (and the
+ * entities that will be added to its collections), before MikroORM links them to existing entities.
+ */
+export const entityValuesSeen = Symbol('fixtory.entityValuesSeen');
+
 export interface BuildsWithEntityManager {
   [entityManagerForBuild](call: object): EntityManagerLike;
   [entitiesBuilt]?(call: object, entities: object[]): void;
+  [entityValuesSeen]?(call: object, values: Iterable<unknown>): void;
 }
 
 export function buildsWithEntityManager(handler: unknown): handler is BuildsWithEntityManager {

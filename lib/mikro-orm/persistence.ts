@@ -1,12 +1,13 @@
-import { ConfigurationException, ParameterException } from '../errors.js';
+import { ParameterException } from '../errors.js';
+import { createCallBuilt, createCallFailed, createCallStarted, type CreateCallParticipant } from '../persistence/create-call.js';
 import { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
-import { detachFailedGraph } from './failed-save.js';
-import { defaultOrm, entitiesBuilt, entityManagerForBuild, isEntityManager, isMikroOrm, useMikroOrm, type BuildsWithEntityManager } from './orm-registry.js';
-import type { EntityManagerLike, MikroOrmLike } from './orm-types.js';
+import { CallGraph } from './call-graph.js';
+import { entitiesBuilt, entityManagerForBuild, entityValuesSeen, isEntityManager, isMikroOrm, useMikroOrm, type BuildsWithEntityManager } from './orm-registry.js';
+import type { EntityManagerLike } from './orm-types.js';
 import { serialised } from './serial-queue.js';
+import { checkStillOpen, resolveWriteTarget, serialisationKey, waitForConnection, type EntityManagerSource, type WriteTarget } from './write-target.js';
 
-/** Where a MikroORM handler gets its EntityManager: given, from a MikroORM instance, or from a provider per call. */
-export type EntityManagerSource = EntityManagerLike | MikroOrmLike | (() => EntityManagerLike);
+export type { EntityManagerSource } from './write-target.js';
 
 export interface MikroOrmPersistenceOptions {
   /**
@@ -17,44 +18,120 @@ export interface MikroOrmPersistenceOptions {
   mode?: 'flush' | 'persist';
 }
 
+/** One create call: where it writes, and the entities built for it. */
+interface CallState extends WriteTarget {
+  graph: CallGraph;
+}
+
 function checkSource(where: string, source: unknown): void {
   if (source !== undefined && typeof source !== 'function' && !isEntityManager(source) && !isMikroOrm(source)) {
     throw ParameterException.invalidArgument(where, 'an EntityManager, a MikroORM instance or a function returning an EntityManager', source);
   }
 }
 
-/** The EntityManager of one save, registering its ORM with fixtory so entities are built from its metadata. */
-function resolveEntityManager(owner: string, source: EntityManagerSource | undefined): { em: EntityManagerLike; throwaway: boolean } {
-  if (source === undefined) {
-    const orm = defaultOrm();
-    if (!orm) throw ConfigurationException.noEntityManager(owner);
-    return { em: orm.em.fork(), throwaway: true };
+/** The calls of each ORM (by its metadata) that are built but not saved yet. */
+const unsaved = new WeakMap<object, Set<CallGraph>>();
+
+function unsavedOf(em: EntityManagerLike): Set<CallGraph> {
+  const key = em.getMetadata() as object;
+  let graphs = unsaved.get(key);
+  if (!graphs) unsaved.set(key, (graphs = new Set()));
+  return graphs;
+}
+
+/** Runs a flush while the links that other unsaved calls' hooks made to existing entities are taken out. */
+async function flushAlone(state: CallState, flush: () => Promise<unknown>): Promise<void> {
+  const graphs = unsavedOf(state.em);
+  graphs.delete(state.graph);
+  const resumes = [...graphs].map((graph) => graph.suspendUnforeseen());
+  try {
+    await flush();
+  } finally {
+    for (const resume of resumes) resume();
   }
-  if (isMikroOrm(source)) {
-    useMikroOrm(source);
-    return { em: source.em.fork(), throwaway: true };
+}
+
+/** Takes the entities of a failed call out of the EntityManager and of every entity outside the call. */
+function discard(state: CallState, roots: readonly object[] = []): void {
+  unsavedOf(state.em).delete(state.graph);
+  state.graph.detach();
+  const persistStack = (state.em as unknown as { getUnitOfWork(): { getPersistStack(): Set<object> } }).getUnitOfWork().getPersistStack();
+  for (const entity of state.graph.entities) persistStack.delete(entity);
+  for (const entity of roots) persistStack.delete(entity);
+}
+
+/**
+ * What both MikroORM handlers share: the state of each create call, from its start (where it
+ * writes) through the entities built for it to its save or failure.
+ */
+class CallTracker {
+  private readonly calls = new WeakMap<object, CallState>();
+  private readonly callOfEntity = new WeakMap<object, object>();
+
+  constructor(
+    private readonly owner: string,
+    private readonly source: EntityManagerSource | undefined,
+    private readonly writes: boolean,
+  ) {}
+
+  start(call: object): CallState {
+    let state = this.calls.get(call);
+    if (!state) {
+      const target = resolveWriteTarget(this.owner, this.source, this.writes);
+      this.calls.set(call, (state = { ...target, graph: new CallGraph(target.em) }));
+      unsavedOf(target.em).add(state.graph);
+    }
+    return state;
   }
-  const em = isEntityManager(source) ? source : (source as () => EntityManagerLike)();
-  if (!isEntityManager(em)) throw ParameterException.invalidArgument(`${owner} (the value its provider returned)`, 'an EntityManager', em);
-  useMikroOrm(em);
-  return { em, throwaway: false };
+
+  /** Values an entity of the call is about to be created from. */
+  seen(call: object, values: Iterable<unknown>): void {
+    this.start(call).graph.prepare(values);
+  }
+
+  created(call: object, entities: object[]): void {
+    const state = this.start(call);
+    for (const entity of entities) {
+      state.graph.add(entity);
+      this.callOfEntity.set(entity, call);
+    }
+  }
+
+  /** Everything of the call is built: entities outside it stop pointing at it until its save. */
+  built(call: object): void {
+    this.calls.get(call)?.graph.built();
+  }
+
+  /** The state of the call that built `entities`, ended: a save is the call's last use of it. */
+  finish(entities: readonly object[]): CallState {
+    const call = entities.length > 0 ? this.callOfEntity.get(entities[0]!) : undefined;
+    const state = call ? this.calls.get(call) : undefined;
+    if (call) this.calls.delete(call);
+    if (state) return state;
+    // Entities a user passes to save() themselves: no call built them.
+    const target = resolveWriteTarget(this.owner, this.source, this.writes);
+    return { ...target, graph: new CallGraph(target.em) };
+  }
+
+  fail(call: object): void {
+    const state = this.calls.get(call);
+    this.calls.delete(call);
+    if (state) discard(state);
+  }
 }
 
 /**
  * Saves entities through a MikroORM EntityManager. `saveMany` writes the whole batch with one flush;
  * if it fails nothing of the batch is written and none of it stays in the EntityManager.
  *
- * Given a MikroORM instance (or nothing: the ORM last passed to `useMikroOrm`), every save runs in a
- * fresh fork, so nothing accumulates in an identity map; given an EntityManager, saved entities
- * become managed by it. Saves through one EntityManager run one after another.
+ * Given a MikroORM instance (or nothing: the ORM last passed to `useMikroOrm`), every call runs in a
+ * fresh fork that joins the transaction active where the call is made (`em.transactional`, a
+ * running TestTransaction); given an EntityManager, saved entities become managed by it. Saves
+ * within one transaction, or through one EntityManager, run one after another.
  */
-export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProtocol<T> implements BuildsWithEntityManager {
-  private readonly source: EntityManagerSource | undefined;
+export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProtocol<T> implements BuildsWithEntityManager, CreateCallParticipant {
   private readonly mode: 'flush' | 'persist';
-  /** The EntityManager each create call's entities were built with (by call), which its save uses too. */
-  private readonly preparedByCall = new WeakMap<object, { em: EntityManagerLike; throwaway: boolean }>();
-  /** The call each built entity belongs to. */
-  private readonly callOfEntity = new WeakMap<object, object>();
+  private readonly tracker: CallTracker;
 
   constructor(source?: EntityManagerSource, options?: MikroOrmPersistenceOptions);
   // A rest parameter keeps the constructor's length 0: `@Persist(MikroOrmPersistence)` is a valid no-argument handler class.
@@ -68,24 +145,35 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
     if (options.mode === 'persist' && (source === undefined || isMikroOrm(source))) {
       throw ParameterException.invalidOption('MikroOrmPersistence', 'mode', "'flush' unless an EntityManager is given ('persist' into a throwaway fork would write nothing)", options.mode);
     }
-    this.source = source;
     this.mode = options.mode ?? 'flush';
+    this.tracker = new CallTracker('MikroOrmPersistence', source, true);
     if (isEntityManager(source) || isMikroOrm(source)) useMikroOrm(source);
   }
 
-  /**
-   * Called by fixtory as it builds the entities of a create call: they, and the references they
-   * hold, then belong to the EntityManager that will write them.
-   */
-  [entityManagerForBuild](call: object): EntityManagerLike {
-    let prepared = this.preparedByCall.get(call);
-    if (!prepared) this.preparedByCall.set(call, (prepared = resolveEntityManager('MikroOrmPersistence', this.source)));
-    return prepared.em;
+  /** Before a create call builds anything: where it will write (a misconfigured EntityManager fails here). */
+  [createCallStarted](call: object): void {
+    this.tracker.start(call);
   }
 
-  /** Called as each entity of a create call is built. */
+  /** The EntityManager a create call's entities, and the references they hold, are created with. */
+  [entityManagerForBuild](call: object): EntityManagerLike {
+    return this.tracker.start(call).em;
+  }
+
+  [entityValuesSeen](call: object, values: Iterable<unknown>): void {
+    this.tracker.seen(call, values);
+  }
+
   [entitiesBuilt](call: object, entities: object[]): void {
-    for (const entity of entities) this.callOfEntity.set(entity, call);
+    this.tracker.created(call, entities);
+  }
+
+  [createCallBuilt](call: object): void {
+    this.tracker.built(call);
+  }
+
+  [createCallFailed](call: object): void {
+    this.tracker.fail(call);
   }
 
   async save(entity: T): Promise<T> {
@@ -94,19 +182,29 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
   }
 
   async saveMany(entities: T[]): Promise<T[]> {
-    const call = entities.length > 0 ? this.callOfEntity.get(entities[0]!) : undefined;
-    const { em, throwaway } = (call && this.preparedByCall.get(call)) ?? resolveEntityManager('MikroOrmPersistence', this.source);
+    const state = this.tracker.finish(entities);
+    const { em } = state;
     if (this.mode === 'persist') {
+      unsavedOf(em).delete(state.graph);
+      state.graph.attach();
       em.persist(entities);
       return entities;
     }
-    const write = () => em.transactional(async (tx) => void tx.persist(entities));
-    try {
-      await (throwaway ? write() : serialised(em, write));
-    } catch (error) {
-      if (!throwaway) detachFailedGraph(em, entities);
-      throw error;
-    }
+    const write = async () => {
+      try {
+        checkStillOpen(state);
+        await waitForConnection(state);
+        // Only now, with every other save that could reach the same entities waiting, may entities
+        // outside the call point at the call's entities: this flush writes the call's graph alone.
+        state.graph.attach();
+        await flushAlone(state, () => em.transactional(async (tx) => void tx.persist(entities)));
+      } catch (error) {
+        discard(state, entities);
+        throw error;
+      }
+    };
+    const key = serialisationKey(state, state.graph.reachesOutside);
+    await (key ? serialised(key, write) : write());
     return entities;
   }
 }
@@ -116,8 +214,10 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
  * only register the entities with `em.persist` and return them: **nothing is written until your
  * next `await em.flush()`**. Use MikroOrmPersistence with createAsync to write immediately.
  */
-export class MikroOrmSyncPersistence<T extends object> extends SyncPersistenceProtocol<T> implements BuildsWithEntityManager {
-  constructor(private readonly source: EntityManagerLike | (() => EntityManagerLike)) {
+export class MikroOrmSyncPersistence<T extends object> extends SyncPersistenceProtocol<T> implements BuildsWithEntityManager, CreateCallParticipant {
+  private readonly tracker: CallTracker;
+
+  constructor(source: EntityManagerLike | (() => EntityManagerLike)) {
     super();
     if (typeof source !== 'function') {
       if (!isEntityManager(source) || isMikroOrm(source)) {
@@ -125,20 +225,42 @@ export class MikroOrmSyncPersistence<T extends object> extends SyncPersistencePr
       }
       useMikroOrm(source);
     }
+    this.tracker = new CallTracker('MikroOrmSyncPersistence', source, false);
   }
 
-  /** The EntityManager that entities built for a create call are created with (see MikroOrmPersistence). */
-  [entityManagerForBuild](_call: object): EntityManagerLike {
-    return resolveEntityManager('MikroOrmSyncPersistence', this.source).em;
+  [createCallStarted](call: object): void {
+    this.tracker.start(call);
+  }
+
+  [entityManagerForBuild](call: object): EntityManagerLike {
+    return this.tracker.start(call).em;
+  }
+
+  [entityValuesSeen](call: object, values: Iterable<unknown>): void {
+    this.tracker.seen(call, values);
+  }
+
+  [entitiesBuilt](call: object, entities: object[]): void {
+    this.tracker.created(call, entities);
+  }
+
+  [createCallBuilt](call: object): void {
+    this.tracker.built(call);
+  }
+
+  [createCallFailed](call: object): void {
+    this.tracker.fail(call);
   }
 
   save(entity: T): T {
-    resolveEntityManager('MikroOrmSyncPersistence', this.source).em.persist(entity);
-    return entity;
+    return this.saveMany([entity])[0]!;
   }
 
   saveMany(entities: T[]): T[] {
-    resolveEntityManager('MikroOrmSyncPersistence', this.source).em.persist(entities);
+    const state = this.tracker.finish(entities);
+    unsavedOf(state.em).delete(state.graph);
+    state.graph.attach();
+    state.em.persist(entities);
     return entities;
   }
 }

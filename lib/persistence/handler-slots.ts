@@ -1,4 +1,4 @@
-import { ConfigurationException, type PersistenceKind } from '../errors.js';
+import { ConfigurationException, ParameterException, type PersistenceKind } from '../errors.js';
 import type { HandlerSource } from './handler-source.js';
 import type { PersistenceHandler } from './protocols.js';
 
@@ -17,6 +17,12 @@ export interface ResolvedHandler {
 }
 
 let nextOrder = 0;
+
+/** Checks the kind argument of `clearPersistence` and the like: 'sync', 'async', or nothing for both. */
+export function checkedKind(where: string, kind: unknown): PersistenceKind | undefined {
+  if (kind !== undefined && kind !== 'sync' && kind !== 'async') throw ParameterException.invalidArgument(where, "'sync', 'async' or nothing (both)", kind);
+  return kind;
+}
 
 /**
  * The handlers configured on one owner (a factory class, or the global default): at most one
@@ -72,24 +78,24 @@ export class HandlerSlots {
    * providers are resolved to learn their kind; one that fails only matters if no handler of
    * this kind is found without it.
    */
-  resolve(kind: PersistenceKind): ResolvedHandler | undefined {
-    const { produced, failure } = this.settle();
+  resolve(kind: PersistenceKind, caller?: string): ResolvedHandler | undefined {
+    const { produced, failure } = this.settle(caller);
     const entry = this.bound.get(kind);
     if (!entry) {
       if (failure) throw failure.error;
       return undefined;
     }
-    return produced.get(entry) ?? entry.source.resolve();
+    return produced.get(entry) ?? entry.source.resolve(caller);
   }
 
   /** Resolves pending providers once to learn their kind; a provider that throws stays pending. */
-  private settle(): { produced: Map<Entry, ResolvedHandler>; failure?: { error: unknown } } {
+  private settle(caller?: string): { produced: Map<Entry, ResolvedHandler>; failure?: { error: unknown } } {
     const produced = new Map<Entry, ResolvedHandler>();
     let failure: { error: unknown } | undefined;
     for (const entry of [...this.pending]) {
       let resolved: ResolvedHandler;
       try {
-        resolved = entry.source.resolve();
+        resolved = entry.source.resolve(caller);
       } catch (error) {
         failure ??= { error };
         continue;

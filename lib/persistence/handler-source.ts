@@ -1,4 +1,4 @@
-import { ConfigurationException, ParameterException, type PersistenceKind } from '../errors.js';
+import { ConfigurationException, FactoryException, ParameterException, nameOf, type PersistenceKind } from '../errors.js';
 import { AsyncPersistenceProtocol, SyncPersistenceProtocol, type PersistenceHandler } from './protocols.js';
 
 /** A sync handler, a class of them, or a lazy provider of one. */
@@ -49,6 +49,8 @@ export class HandlerSource<T = unknown> {
     private readonly produce: () => PersistenceHandler<T>,
     private readonly declaredKind: PersistenceKind | undefined,
     private readonly lazy: boolean,
+    /** What produces the handler, for messages: 'the constructor of handler class X', 'its handler provider'. */
+    private readonly producer = 'its persistence handler',
   ) {}
 
   /** For a lazy provider: the kind its first resolved handler had. */
@@ -62,7 +64,9 @@ export class HandlerSource<T = unknown> {
     if (typeof input === 'function') {
       if (isClass(input)) return HandlerSource.fromClass<T>(owner, where, input as new () => PersistenceHandler<T>, options);
       if (input.length > 0) throw ParameterException.invalidHandler(where, input);
-      return new HandlerSource<T>(owner, () => HandlerSource.checkResolved(owner, where, (input as () => unknown)()), options.kind, true);
+      const provider = input as () => unknown;
+      const producer = `its handler provider${provider.name ? ` ${provider.name}` : ''}`;
+      return new HandlerSource<T>(owner, () => HandlerSource.checkResolved(owner, where, provider()), options.kind, true, producer);
     }
     if (input === null || typeof input !== 'object' || !hasHandlerMethods(input)) {
       throw ParameterException.invalidHandler(where, input);
@@ -75,7 +79,7 @@ export class HandlerSource<T = unknown> {
     if (cls.length > 0) throw ConfigurationException.handlerClassNeedsArguments(owner, cls.name);
     if (!hasHandlerMethods(cls.prototype)) throw ParameterException.invalidHandler(where, cls);
     const kind = HandlerSource.checkKind(owner, protocolKindOfClass(cls), options.kind, cls);
-    return new HandlerSource<T>(owner, () => new cls(), kind, false);
+    return new HandlerSource<T>(owner, () => new cls(), kind, false, `the constructor of handler class ${nameOf(cls)}`);
   }
 
   private static checkResolved(owner: string, where: string, value: unknown): PersistenceHandler<never> {
@@ -102,9 +106,17 @@ export class HandlerSource<T = unknown> {
     return this.declaredKind ?? this.learnedKind;
   }
 
-  /** Produces the handler for one create call and checks (or learns) its kind. */
-  resolve(): { handler: PersistenceHandler<T>; kind: PersistenceKind } {
-    const handler = this.produce();
+  /**
+   * Produces the handler for one create call (of the factory `caller`) and checks (or learns) its
+   * kind. A handler class or provider that throws becomes a ConfigurationException naming the factory.
+   */
+  resolve(caller: string = this.owner): { handler: PersistenceHandler<T>; kind: PersistenceKind } {
+    let handler: PersistenceHandler<T>;
+    try {
+      handler = this.produce();
+    } catch (error) {
+      throw error instanceof FactoryException ? error : ConfigurationException.handlerUnavailable(caller, this.owner, this.producer, error);
+    }
     if (!this.lazy) return { handler, kind: this.declaredKind! };
     const kind = HandlerSource.checkKind(this.owner, protocolKindOf(handler), this.declaredKind, handler);
     if (this.learnedKind && this.learnedKind !== kind) {

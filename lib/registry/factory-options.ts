@@ -32,7 +32,7 @@ const optionChecks: Record<keyof FactoryOptions, [expected: string, check: (valu
   default: ['a boolean', (v) => typeof v === 'boolean'],
   faker: ['a Faker instance', (v) => v instanceof Faker],
   locale: [`one of faker's locale keys (${Object.keys(allFakers).slice(0, 6).join(', ')}, ...)`, (v) => typeof v === 'string' && v in allFakers],
-  seed: ['a finite number', (v) => typeof v === 'number' && Number.isFinite(v)],
+  seed: ['a safe integer', (v) => typeof v === 'number' && Number.isSafeInteger(v)],
   construct: ['a function (values) => instance', (v) => typeof v === 'function'],
   allowNullOptionals: ['a boolean', (v) => typeof v === 'boolean'],
   optionalRelations: ["'null' or 'build'", (v) => v === 'null' || v === 'build'],

@@ -1,16 +1,32 @@
-import { ParameterException, nameOf } from '../errors.js';
+import { ParameterException } from '../errors.js';
 import type { FieldHint, ValueMarker } from '../fields/markers.js';
 import type { Constructor } from '../types.js';
 import { prototypeChain } from '../inspect/prototype-chain.js';
+import { ownDecoratorMetadata, sharedSlot } from './field-store.js';
 
 /** What decorators declared about one field of one class. */
 export interface FieldDeclaration {
   name: string;
   marker?: ValueMarker;
   hint?: FieldHint;
+  /** Declared with ES (TC39) decorators, which get no `design:type`. */
+  es?: boolean;
 }
 
-const declarationsByPrototype = new WeakMap<object, Map<string, FieldDeclaration>>();
+/**
+ * Where a field decorator was applied: the owner its declarations are kept under (the prototype
+ * for legacy decorators, the class's decorator metadata object for ES ones), the field's name,
+ * and how messages name it.
+ */
+export interface FieldSite {
+  owner: object;
+  name: string;
+  where: string;
+  es: boolean;
+}
+
+/** Declarations per owner: a prototype (legacy decorators) or a class's decorator metadata object (ES decorators). */
+const declarationsByOwner = sharedSlot('declarations', () => new WeakMap<object, Map<string, FieldDeclaration>>());
 
 const markerLabel: Record<ValueMarker['kind'], string> = {
   use: 'Use',
@@ -22,32 +38,33 @@ const markerLabel: Record<ValueMarker['kind'], string> = {
   lazy: 'Lazy',
 };
 
-function ownDeclaration(prototype: object, name: string): FieldDeclaration {
-  let fields = declarationsByPrototype.get(prototype);
-  if (!fields) declarationsByPrototype.set(prototype, (fields = new Map()));
-  let declaration = fields.get(name);
-  if (!declaration) fields.set(name, (declaration = { name }));
+function ownDeclaration(site: FieldSite): FieldDeclaration {
+  let fields = declarationsByOwner.get(site.owner);
+  if (!fields) declarationsByOwner.set(site.owner, (fields = new Map()));
+  let declaration = fields.get(site.name);
+  if (!declaration) fields.set(site.name, (declaration = { name: site.name, ...(site.es ? { es: true } : {}) }));
   return declaration;
 }
 
 /** Records how a field's value is produced. Called by field decorators only. */
-export function declareMarker(prototype: object, name: string, marker: ValueMarker): void {
-  const declaration = ownDeclaration(prototype, name);
+export function declareMarker(site: FieldSite, marker: ValueMarker): void {
+  const declaration = ownDeclaration(site);
   if (declaration.marker) {
-    throw ParameterException.conflictingFieldMarkers(
-      nameOf(prototype.constructor),
-      name,
-      markerLabel[declaration.marker.kind],
-      markerLabel[marker.kind],
-    );
+    throw ParameterException.conflictingFieldMarkers(site.where, markerLabel[declaration.marker.kind], markerLabel[marker.kind]);
   }
   declaration.marker = marker;
 }
 
 /** Records type information for a field. Called by `@Field` only. */
-export function declareHint(prototype: object, name: string, hint: FieldHint): void {
-  const declaration = ownDeclaration(prototype, name);
+export function declareHint(site: FieldSite, hint: FieldHint): void {
+  const declaration = ownDeclaration(site);
   declaration.hint = { ...declaration.hint, ...hint };
+}
+
+/** The owners of one class's own declarations: its prototype and its own ES decorator metadata. */
+function ownersOf(proto: object): object[] {
+  const metadata = ownDecoratorMetadata((proto as { constructor: Function }).constructor);
+  return metadata ? [proto, metadata] : [proto];
 }
 
 /**
@@ -56,13 +73,14 @@ export function declareHint(prototype: object, name: string, hint: FieldHint): v
  */
 export function declaredFields(cls: Constructor): FieldDeclaration[] {
   const merged = new Map<string, FieldDeclaration>();
-  for (const proto of prototypeChain(cls)) {
-    for (const [name, declaration] of declarationsByPrototype.get(proto) ?? []) {
+  for (const owner of prototypeChain(cls).flatMap(ownersOf)) {
+    for (const [name, declaration] of declarationsByOwner.get(owner) ?? []) {
       const inherited = merged.get(name);
       merged.set(name, {
         name,
         marker: declaration.marker ?? inherited?.marker,
         hint: declaration.hint || inherited?.hint ? { ...inherited?.hint, ...declaration.hint } : undefined,
+        ...(declaration.es || inherited?.es ? { es: true } : {}),
       });
     }
   }

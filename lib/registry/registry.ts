@@ -1,6 +1,6 @@
 import { ConfigurationException, nameOf, type PersistenceKind } from '../errors.js';
 import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
-import { HandlerSlots } from '../persistence/handler-slots.js';
+import { HandlerSlots, checkedKind } from '../persistence/handler-slots.js';
 import type { Constructor } from '../types.js';
 import type { FactoryOptions } from './factory-options.js';
 
@@ -10,6 +10,13 @@ export interface FactoryRegistration {
   /** Undefined for plain-object factories (`@Factory()`). */
   model?: Constructor;
   options: FactoryOptions;
+}
+
+/** A factory class as the registry resolves it: see `FactoryRegistry.resolve`. */
+export interface ResolvedFactory {
+  registration: FactoryRegistration;
+  options: FactoryOptions;
+  parent?: Constructor;
 }
 
 /**
@@ -25,6 +32,7 @@ export class FactoryRegistry {
   /** Records a factory. Called by `@Factory` only. */
   register(registration: FactoryRegistration): void {
     const { factory, model, options } = registration;
+    if (this.registrations.has(factory)) throw ConfigurationException.factoryDecoratedTwice(nameOf(factory));
     if (model && options.default) {
       const current = this.factoriesFor(model).find((f) => this.registrations.get(f)?.options.default);
       if (current && current !== factory) {
@@ -43,6 +51,37 @@ export class FactoryRegistry {
   /** The registration of exactly this class, if it carries `@Factory` itself. */
   registrationOf(factory: Constructor): FactoryRegistration | undefined {
     return this.registrations.get(factory);
+  }
+
+  /** Whether a factory class, or a factory class it extends, carries `@Factory`. */
+  isRegistered(factory: Function): boolean {
+    return this.chainOf(factory).length > 0;
+  }
+
+  /**
+   * What a factory class is registered as: its nearest registration, the options it ends up with
+   * (each registered ancestor's, the nearer ones winning, its own last; `default` is never
+   * inherited) and the nearest registered ancestor. A ConfigurationException when none is registered.
+   */
+  resolve(factory: Function): ResolvedFactory {
+    const chain = this.chainOf(factory);
+    if (chain.length === 0) throw ConfigurationException.notDecorated(nameOf(factory));
+    const inherited = chain.slice(1).reduceRight<FactoryOptions>((merged, r) => ({ ...merged, ...r.options, default: undefined }), {});
+    return {
+      registration: chain[0]!,
+      options: { ...inherited, ...chain[0]!.options },
+      parent: chain.find((r) => r.factory !== factory)?.factory,
+    };
+  }
+
+  /** The registrations of a factory class and its registered ancestors, nearest first. */
+  private chainOf(factory: Function): FactoryRegistration[] {
+    const found: FactoryRegistration[] = [];
+    for (let cls = factory; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+      const registration = this.registrations.get(cls as Constructor);
+      if (registration) found.push(registration);
+    }
+    return found;
   }
 
   /** Every registration, in the order the factories were decorated. */
@@ -89,7 +128,7 @@ export class FactoryRegistry {
 
   /** Removes the default handler of one kind, or both. */
   clearDefaultPersistence(kind?: PersistenceKind): void {
-    this.defaultHandlers.clear(kind);
+    this.defaultHandlers.clear(checkedKind('registry.clearDefaultPersistence', kind));
   }
 }
 

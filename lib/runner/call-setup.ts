@@ -1,5 +1,7 @@
 import { ConfigurationException, ParameterException, nameOf } from '../errors.js';
 import type { Overrides } from '../types.js';
+import { readOverrides } from './arguments.js';
+import { copyData } from './nested-overrides.js';
 
 /** What a hook is told about the build it runs for. */
 export interface HookInfo {
@@ -70,13 +72,16 @@ export function setupCall(factoryClass: Function | undefined, method: string, op
   const factory = factoryClass ? nameOf(factoryClass) : 'an automatic factory';
   const statics = (factoryClass ?? {}) as FactoryStatics;
   if (options !== undefined && !isRecord(options)) throw ParameterException.invalidBuildOptions(factory, method, options);
-  const { traits: requested = [], transient: given = {}, ...unknown } = (options ?? {}) as { traits?: unknown; transient?: unknown };
+  // Read once, as data: a getter or Proxy trap that throws is a ParameterException, not a stray error.
+  const readOptions = options === undefined ? {} : readOverrides(factory, method, options, 'the build options');
+  const { traits: requested = [], transient: unread = {}, ...unknown } = readOptions as { traits?: unknown; transient?: unknown };
   const unknownKeys = Object.keys(unknown);
   if (unknownKeys.length > 0) throw ParameterException.invalidBuildOptions(factory, method, options);
   if (!Array.isArray(requested) || requested.some((t) => typeof t !== 'string')) {
     throw ParameterException.invalidOption(`${factory}.${method}`, 'traits', 'an array of trait names', requested);
   }
-  if (!isRecord(given)) throw ParameterException.invalidOption(`${factory}.${method}`, 'transient', 'an object of transient parameters', given);
+  if (!isRecord(unread)) throw ParameterException.invalidOption(`${factory}.${method}`, 'transient', 'an object of transient parameters', unread);
+  const given = readOverrides(factory, method, unread, 'the transient parameters');
   const defaults = statics.transient ?? {};
   const strange = Object.keys(given).filter((key) => !Object.hasOwn(defaults, key));
   if (strange.length > 0) throw ParameterException.unknownTransient(factory, method, strange, Object.keys(defaults));
@@ -92,6 +97,17 @@ export function setupCall(factoryClass: Function | undefined, method: string, op
       if (typeof hook === 'function') hooks[phase].push(hook);
     }
   }
-  const overrides = Object.assign({}, ...traits.map((name) => defined[name]!.overrides ?? {})) as Record<string, unknown>;
+  // Each trait's overrides read on their own (a key such as '__proto__' from JSON.parse is refused, not merged away),
+  // and their plain objects and arrays copied as data once, so copying them per instance cannot fail.
+  const read = traits.map((name) => {
+    const where = `the overrides of trait '${name}'`;
+    const own = readOverrides(factory, method, defined[name]!.overrides ?? {}, where);
+    try {
+      return copyData(own);
+    } catch (error) {
+      throw ParameterException.unreadableOverrides(`${factory}.${method}`, where, error);
+    }
+  });
+  const overrides = Object.assign({}, ...read) as Record<string, unknown>;
   return { traits, overrides, transient: { ...defaults, ...given }, hooks };
 }

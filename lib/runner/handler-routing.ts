@@ -21,7 +21,7 @@ export function handlerChain(factory: Function | undefined): HandlerSlots[] {
 export function routeHandler<T>(factory: Function, kind: PersistenceKind): PersistenceHandler<T> {
   const chain = handlerChain(factory);
   for (const slots of chain) {
-    const resolved = slots.resolve(kind);
+    const resolved = slots.resolve(kind, nameOf(factory));
     if (resolved) return resolved.handler as PersistenceHandler<T>;
   }
   const other: PersistenceKind = kind === 'sync' ? 'async' : 'sync';

@@ -1,4 +1,4 @@
-import { ConfigurationException } from '../errors.js';
+import { ConfigurationException, HookException } from '../errors.js';
 import type { CallSetup, HookInfo, HookPhase } from './call-setup.js';
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
@@ -25,7 +25,12 @@ export function runHooksSync(factory: string, method: string, setup: CallSetup, 
     const refuse = () =>
       method === nestedBuild ? ConfigurationException.asyncHookInNestedBuild(factory, phase) : ConfigurationException.asyncHookInSyncPath(factory, phase, method);
     if (isAsyncFunction(hook)) throw refuse();
-    const result = hook(instance, info);
+    let result: unknown;
+    try {
+      result = hook(instance, info);
+    } catch (error) {
+      throw HookException.failed(factory, phase, info.index, error);
+    }
     if (isPromiseLike(result)) {
       result.then(undefined, () => undefined);
       throw refuse();
@@ -33,7 +38,13 @@ export function runHooksSync(factory: string, method: string, setup: CallSetup, 
   }
 }
 
-/** Runs the hooks of a phase in an async path, one after another. */
+/** Runs the hooks of a phase in an async path, one after another; a hook's error becomes a HookException. */
 export async function runHooksAsync(setup: CallSetup, phase: HookPhase, instance: unknown, info: HookInfo): Promise<void> {
-  for (const hook of setup.hooks[phase]) await hook(instance, info);
+  for (const hook of setup.hooks[phase]) {
+    try {
+      await hook(instance, info);
+    } catch (error) {
+      throw HookException.failed(info.factory, phase, info.index, error);
+    }
+  }
 }

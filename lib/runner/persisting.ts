@@ -1,4 +1,4 @@
-import { ConfigurationException, FactoryException, PersistenceException } from '../errors.js';
+import { ConfigurationException, FactoryException, ParameterException, PersistenceException } from '../errors.js';
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
@@ -24,6 +24,22 @@ export async function persistingAsync<R>(factory: string, model: string | undefi
   } catch (error) {
     throw saveFailed(factory, model, method, error);
   }
+}
+
+/** What a handler's saveMany returned, checked: an array of one saved instance per built instance. */
+export function savedRows<T>(factory: string, method: string, count: number, result: unknown): T[] {
+  if (!Array.isArray(result) || result.length !== count) throw PersistenceException.unexpectedSaveResult(factory, method, count, result);
+  return result as T[];
+}
+
+/**
+ * Refuses, before the save, instances a promise cannot carry: resolving a promise with an object
+ * that has a `then` function calls it, and waits for it forever if it never calls back.
+ */
+export function refuseThenables(factory: string, method: string, model: string | undefined, built: readonly unknown[]): void {
+  built.forEach((instance, index) => {
+    if (isPromiseLike(instance)) throw ParameterException.thenableInstance(factory, method, model, index);
+  });
 }
 
 /** A sync handler must not return a promise: the call could not wait for it. */

@@ -1,14 +1,23 @@
 import { faker as sharedFaker } from '@faker-js/faker';
+import { ConfigurationException, ParameterException } from '../errors.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
 import { resetSequences } from './sequences.js';
 
 /** The environment variable that seeds a whole run: `FIXTORY_SEED=1234 npm test` repeats a run. */
 export const SEED_ENV = 'FIXTORY_SEED';
 
+/** A seed must be a safe integer: what `currentSeed()` reports must replay the run exactly. */
+export function checkSeed(where: string, seed: unknown): number {
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw ParameterException.invalidSeed(where, seed);
+  return seed;
+}
+
+/** FIXTORY_SEED, if set: anything but a safe integer stops the run (a silently random run would not repeat). */
 function parseSeed(raw: string | undefined): number | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const seed = Number(raw);
-  return Number.isSafeInteger(seed) ? seed : undefined;
+  if (!Number.isSafeInteger(seed)) throw ConfigurationException.invalidSeedEnvironment(SEED_ENV, raw);
+  return seed;
 }
 
 const fromEnvironment = parseSeed(process.env[SEED_ENV]);
@@ -22,7 +31,7 @@ if (fromEnvironment !== undefined) sharedFaker.seed(fromEnvironment);
  * restarts unique values and sequences: what the run does from here on repeats with the same seed.
  */
 export function seedAll(seed: number): void {
-  globalSeed = seed;
+  globalSeed = checkSeed('seedAll', seed);
   version += 1;
   sharedFaker.seed(seed);
   resetUniqueValues();

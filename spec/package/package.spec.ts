@@ -63,4 +63,20 @@ describe('the npm package', function () {
     expect(result).to.deep.include({ one: 'Ada', five: 5, stored: 6 });
     expect(result.rejected).to.include('UserFactory has a sync handler only: use createSync');
   });
+
+  // Reuses the project the test above installed the tarball into.
+  it('type-checks and runs for a project compiled with ES decorators (no experimentalDecorators)', () => {
+    const project = join(scratch, 'project');
+    const options = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, types: ['node'], outDir: 'out-es' };
+    writeFileSync(join(project, 'tsconfig.es.json'), JSON.stringify({ compilerOptions: options, include: ['es-example.ts'] }));
+    copyFileSync(join(root, 'spec', 'package', 'scratch-es-example.ts.txt'), join(project, 'es-example.ts'));
+
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const compile = spawnSync(process.execPath, [tsc, '-p', join(project, 'tsconfig.es.json')], { encoding: 'utf8' });
+    expect(compile.stdout + compile.stderr, 'tsc output').to.equal('');
+    const output = execFileSync(process.execPath, [join(project, 'out-es', 'es-example.js')], { cwd: project, encoding: 'utf8' });
+    const result = JSON.parse(output) as { name: string; born: boolean; nickname: string; untyped: string };
+    expect(result).to.deep.include({ name: 'Author 1', born: true, nickname: 'Ace' });
+    expect(result.untyped).to.include('Author.nickname').and.include('no design:type');
+  });
 });

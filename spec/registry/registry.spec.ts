@@ -108,7 +108,7 @@ describe('registry and @Factory', () => {
       ['default', 'yes', 'a boolean'],
       ['faker', {}, 'a Faker instance'],
       ['locale', 'xx_YY', "faker's locale keys"],
-      ['seed', Number.NaN, 'a finite number'],
+      ['seed', Number.NaN, 'a safe integer'],
       ['construct', 3, 'a function'],
       ['defualt', true, 'unknown option'],
     ];

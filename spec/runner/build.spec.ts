@@ -257,7 +257,7 @@ describe('FactoryRunner: build and batch', () => {
     });
 
     it('rejects a __proto__ override of a plain-object factory instead of changing a prototype', () => {
-      expectThrows(() => NoteFactory.build(JSON.parse('{"__proto__": {"polluted": true}}')), ParameterException, "no field '__proto__'");
+      expectThrows(() => NoteFactory.build(JSON.parse('{"__proto__": {"polluted": true}}')), ParameterException, "'__proto__' in the overrides is refused");
       expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
     });
   });

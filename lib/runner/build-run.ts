@@ -1,0 +1,190 @@
+import { ConfigurationException, MissingBuildKwargException, nameOf } from '../errors.js';
+import type { NestedOptions } from '../generators/design-type.js';
+import { refuseUnseenOverrides } from '../inspect/model-fields.js';
+import type { Constructor, FieldValues } from '../types.js';
+import type { BuildContext } from './build-context.js';
+import type { BuildPlan, CoverageAlternative, FieldStep } from './build-plan.js';
+import type { CallSetup, HookInfo } from './call-setup.js';
+import type { FakerSource } from './faker-source.js';
+import { nestedBuild, runHooksSync } from './hooks.js';
+import type { Instantiate } from './instantiate.js';
+import { copyData, resolveNestedOverrides } from './nested-overrides.js';
+import { nextSequence } from './sequences.js';
+
+/** What a build run needs of the runner whose instances it builds (a FactoryRunner, seen from one run). */
+export interface RunnerView<T> {
+  readonly name: string;
+  readonly model: Constructor<T> | undefined;
+  readonly factory: Constructor | undefined;
+  readonly maxDepth: number | undefined;
+  readonly fakerSource: FakerSource;
+  readonly sequenceOwner: Function | string;
+  /** The plan and the way instances are made, as they are now. */
+  prepared(): { plan: BuildPlan; instantiate: Instantiate<T> };
+  /** The call setup nested instances are built with (the factory's defaults). */
+  nestedSetup(): CallSetup;
+  /** The runner that builds nested instances of `model`: `factory`'s, the model's default factory's, or an automatic one. */
+  runnerFor(model: Function, factory: Function | undefined): RunnerView<unknown>;
+}
+
+/** The handler a create call builds for, and the object that identifies the call. */
+export interface CreateTarget {
+  handler: object;
+  call: object;
+}
+
+/** One step of the nesting path of a build, for cycle detection and messages. */
+interface PathStep {
+  model: Function;
+  field?: string;
+  /** Whether the relation that led here was optional (so a loop through it can be cut at maxDepth). */
+  viaOptional?: boolean;
+}
+
+/** State of one instance's build that nested builds inherit. */
+interface BuildScope {
+  path: readonly PathStep[];
+  /** Whether this build fills an optional relation of the one that nests it. */
+  viaOptional?: boolean;
+  /** The maxDepth of the root factory: it bounds the whole graph. */
+  maxDepth?: number;
+  /** The streams automatic factories draw from: those of the factory that nests them (reseeded with it). */
+  streams?: { source: FakerSource; seedBase: number; prefix: string };
+  target?: CreateTarget;
+  /** The traits, transient parameters and hooks of the call. */
+  setup: CallSetup;
+  /** The position of the instance in its batch. */
+  index: number;
+  /** Alternatives forced on fields by `coverage()`. */
+  choices?: ReadonlyMap<string, CoverageAlternative>;
+}
+
+const defaultMaxDepth = 3;
+/** Required relations never stop by depth; this bound only turns a runaway graph into a clear error. */
+const hardDepthLimit = 64;
+
+/**
+ * Whether a required relation to `model` would loop back to it through required relations only:
+ * such a loop never ends. A loop through an optional relation is cut at maxDepth instead.
+ */
+function closesRequiredCycle(path: readonly PathStep[], model: Function): boolean {
+  const start = path.map((step) => step.model).lastIndexOf(model);
+  return start >= 0 && !path.slice(start + 1).some((step) => step.viaOptional);
+}
+
+/** What a hook is told about instance `index` of a call. */
+export function hookInfo(factory: string, setup: CallSetup, index: number): HookInfo {
+  return { factory, traits: setup.traits, transient: setup.transient, index };
+}
+
+/** Runs the afterBuild hooks of built instances synchronously. */
+export function afterBuildSync(factory: string, method: string, setup: CallSetup, built: readonly unknown[]): void {
+  built.forEach((instance, index) => runHooksSync(factory, method, setup, 'afterBuild', instance, hookInfo(factory, setup, index)));
+}
+
+/**
+ * One build, batch, coverage or create call of a factory: it walks the graph of each instance
+ * (overrides, generated fields, relations, nested instances) and is thrown away afterwards.
+ */
+export class BuildRun<T> {
+  constructor(
+    private readonly runner: RunnerView<T>,
+    private readonly setup: CallSetup,
+    private readonly target?: CreateTarget,
+  ) {}
+
+  /** Builds instance `index` of the call from the caller's (checked) overrides. */
+  root(overrides: Record<string, unknown>, index: number, choices?: ReadonlyMap<string, CoverageAlternative>): T {
+    // Trait overrides are shared definitions: each instance gets copies of their arrays and plain objects.
+    const traitOverrides = this.setup.traits.length > 0 ? copyData(this.setup.overrides) : undefined;
+    return buildOne(this.runner, { ...traitOverrides, ...overrides }, { path: [], target: this.target, setup: this.setup, index, choices });
+  }
+
+  /** Builds `count` instances, each from its own overrides. */
+  many(count: number, forItem: (index: number) => Record<string, unknown>): T[] {
+    return Array.from({ length: count }, (_, index) => this.root(forItem(index), index));
+  }
+}
+
+/** A nested instance: built with its factory's defaults, its afterBuild hooks run synchronously. */
+function buildNestedInstance<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, scope: Omit<BuildScope, 'setup' | 'index'>): T {
+  const setup = runner.nestedSetup();
+  const instance = buildOne(runner, overrides, { ...scope, setup, index: 0 });
+  afterBuildSync(runner.name, nestedBuild, setup, [instance]);
+  return instance;
+}
+
+function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, scope: BuildScope): T {
+  const { plan, instantiate } = runner.prepared();
+  if (runner.model && plan.names.size === 0) {
+    if (Object.keys(overrides).length === 0) throw ConfigurationException.noKnownFields(runner.name, nameOf(runner.model));
+    refuseUnseenOverrides(runner.name, runner.model, Object.keys(overrides));
+  }
+  const path = runner.model ? [...scope.path, { model: runner.model, viaOptional: scope.viaOptional }] : scope.path;
+  const ctx = contextFor(runner, scope, path);
+  const values: FieldValues = Object.create(null);
+  const attachLater = new Map<string, Record<string, unknown>[]>();
+  const given = resolveNestedOverrides(runner.name, plan.relations, overrides, ctx, attachLater);
+  const run = (name: string, step: FieldStep) => {
+    ctx.field = name;
+    if (step.kind === 'generate') {
+      const value = step.generate(ctx);
+      if (value !== undefined) values[name] = value;
+    } else if (step.kind === 'require') throw MissingBuildKwargException.forField(runner.name, name);
+  };
+  for (const { name, step } of plan.fields) {
+    const choice = scope.choices?.get(name);
+    if (Object.hasOwn(given, name)) values[name] = given[name];
+    else if (choice && 'value' in choice) {
+      if (choice.value !== undefined) values[name] = choice.value;
+    } else run(name, choice?.step ?? step);
+  }
+  for (const key of Object.keys(given)) if (!Object.hasOwn(values, key)) values[key] = given[key];
+  for (const { name, step } of plan.postGenerated) {
+    ctx.field = name;
+    if (step.kind === 'post' && !Object.hasOwn(given, name)) values[name] = step.generate(ctx, values);
+  }
+  const pending = attachLater.size > 0 ? [...attachLater.values()].flat() : undefined;
+  const instance = instantiate(values, { handler: scope.target?.handler, call: scope.target?.call, attachLater: pending });
+  for (const { name, step } of plan.attached) {
+    ctx.field = name;
+    if (step.kind === 'attach' && !Object.hasOwn(overrides, name)) step.attach(ctx, instance as object);
+  }
+  for (const [name, partials] of attachLater) {
+    ctx.field = name;
+    plan.relations.get(name)!.attach!.attach(ctx, instance as object, partials);
+  }
+  return instance;
+}
+
+function contextFor<T>(runner: RunnerView<T>, scope: BuildScope, path: readonly PathStep[]): BuildContext {
+  const maxDepth = scope.maxDepth ?? runner.maxDepth ?? defaultMaxDepth;
+  const source = runner.fakerSource;
+  const streams = scope.streams ?? { source, seedBase: source.seedBase(), prefix: '' };
+  return {
+    field: '',
+    get faker() {
+      return streams.source.streamFor(streams.prefix ? streams.prefix + this.field : this.field, streams.seedBase);
+    },
+    sequence: nextSequence(runner.sequenceOwner),
+    index: scope.index,
+    transient: scope.setup.transient,
+    buildNested(model: Function, field: string, options: NestedOptions = {}) {
+      const here = path.length > 0 ? [...path.slice(0, -1), { ...path[path.length - 1]!, field }] : path;
+      const optional = Boolean(options.optional) || Boolean(options.explicit);
+      if (optional && !options.explicit && here.length >= maxDepth) return undefined;
+      if ((!optional && closesRequiredCycle(here, model)) || here.length >= hardDepthLimit) {
+        const names = [...here.map((s) => `${nameOf(s.model)}${s.field ? `.${s.field}` : ''}`), nameOf(model)];
+        throw ConfigurationException.cycle(runner.name, names);
+      }
+      // A self-reference is built by the factory building this instance; other models by their default factory.
+      const factory = options.factory ?? (model === runner.model && runner.factory ? runner.factory : undefined);
+      const nestedRunner = runner.runnerFor(model, factory);
+      const nested = { path: here, maxDepth, viaOptional: optional, target: scope.target };
+      // Nested instances draw from the nesting factory's streams, by field path (so a seed repeats the
+      // whole graph, and `author` and `editor` never share a stream), unless their factory has a seed of its own.
+      const inherited = { ...nested, streams: { ...streams, prefix: `${streams.prefix}${field}>${nameOf(model)}.` } };
+      return buildNestedInstance(nestedRunner, options.overrides ?? {}, nestedRunner.fakerSource.hasOwnSeed ? nested : inherited);
+    },
+  };
+}
