@@ -1,5 +1,5 @@
 import { ConfigurationException, ParameterException } from '../errors.js';
-import { mikroOrmCore } from './metadata-lookup.js';
+import { mikroOrmCore } from './orm-major.js';
 import { defaultOrm, isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
 import type { EntityManagerLike, MikroOrmLike } from './orm-types.js';
 
