@@ -3,8 +3,8 @@
 # (MikroORM 6.6 on Node 20). Installs this folder's lock (MikroORM 7, a Node 22 binary from the npm
 # registry's `node` package), installs fixtory's packed tarball next to it with a plain `npm i`
 # (so a peer range that excludes MikroORM 7 fails here), type-checks fixtory's sources against
-# MikroORM 7, and runs the MikroORM integration specs, the samples and this folder's own specs
-# under Node 22. Any failure stops the script with a non-zero exit.
+# MikroORM 7, and runs the MikroORM integration specs (legacy and ES decorators), the samples and
+# this folder's own specs under Node 22. Any failure stops the script with a non-zero exit.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -27,8 +27,9 @@ node "$tsc" -p tsconfig.lib.json
 # here so that '@mikro-orm/*' resolves to this folder's MikroORM 7 and 'fixtory' to the tarball.
 rm -rf dist
 node "$tsc" -p "$root/tsconfig.json" --outDir dist
+node "$tsc" -p "$root/tsconfig.es.json" --outDir dist
 # This folder's samples and specs, against MikroORM 7's types and fixtory's declarations.
 node "$tsc" -p tsconfig.json
 
 "$node22" "$root/node_modules/mocha/bin/mocha.js" --no-config --no-package --enable-source-maps --timeout 20000 \
-  'dist/spec/integration/**/*.spec.js' dist/spec/samples.spec.js 'dist/v7/spec/**/*.spec.js'
+  'dist/spec/integration/**/*.spec.js' dist/spec-es/mikro-orm.spec.js dist/spec/samples.spec.js 'dist/v7/spec/**/*.spec.js'

@@ -5,13 +5,20 @@
 import { createRequire } from 'node:module';
 import type { EntityMetadata } from '@mikro-orm/core';
 import { ConfigurationException } from '../errors.js';
+import type { EntityManagerLike } from './orm-types.js';
 
 type MikroOrmCore = typeof import('@mikro-orm/core');
 
-/** How one major records the decorator options of a class before discovery. */
+/** What differs between the majors. */
 interface MajorAdapter {
   /** The raw metadata the property decorators of `cls` itself wrote (not its parents'), if any. */
   declaredMetadata(cls: Function): EntityMetadata | undefined;
+  /** Whether SQLite's only connection is in use by someone (false when the driver does not tell). */
+  sqliteConnectionInUse(em: EntityManagerLike): boolean;
+}
+
+function connectionOf(em: EntityManagerLike): unknown {
+  return (em as unknown as { getConnection(): unknown }).getConnection();
 }
 
 let core: MikroOrmCore | null | undefined;
@@ -44,6 +51,12 @@ function major6(orm: MikroOrmCore): MajorAdapter {
       const all = rawMetadataStore(orm);
       return all.find((meta) => meta.class === cls) ?? all.find((meta) => !meta.class && meta.className === cls.name);
     },
+    // Knex's pool of one connection.
+    sqliteConnectionInUse(em) {
+      const connection = connectionOf(em) as { getKnex?(): { client?: { pool?: { numUsed?(): number } } } };
+      const pool = connection.getKnex?.().client?.pool;
+      return typeof pool?.numUsed === 'function' && pool.numUsed() > 0;
+    },
   };
 }
 
@@ -58,6 +71,12 @@ function major7(orm: MikroOrmCore): MajorAdapter {
     declaredMetadata(cls) {
       if (Object.hasOwn(cls, metaSymbol)) return (cls as unknown as Record<symbol, EntityMetadata>)[metaSymbol];
       return rawMetadataStore(orm).find((meta) => meta.class === cls);
+    },
+    // Kysely queues callers for the one better-sqlite3 connection (no pool to ask, no timeout): a
+    // transaction holds it from begin to commit or rollback.
+    sqliteConnectionInUse(em) {
+      const connection = connectionOf(em) as { database?: { inTransaction?: boolean } };
+      return connection.database?.inTransaction === true;
     },
   };
 }
@@ -78,4 +97,9 @@ function majorAdapter(): MajorAdapter | undefined {
 /** The raw decorator metadata of `cls` itself (its own property decorators), before any ORM discovered it. */
 export function declaredMetadata(cls: Function): EntityMetadata | undefined {
   return majorAdapter()?.declaredMetadata(cls);
+}
+
+/** Whether SQLite's only connection is in use by someone: a transaction fixtory cannot join, or a query under way. */
+export function sqliteConnectionInUse(em: EntityManagerLike): boolean {
+  return majorAdapter()?.sqliteConnectionInUse(em) ?? false;
 }
