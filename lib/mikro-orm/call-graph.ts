@@ -123,6 +123,20 @@ export class CallGraph {
     this.apply(true);
   }
 
+  /**
+   * The EntityManagers of the outside entities the call's values pointed at. MikroORM 7 persists an
+   * entity added to a one-to-many collection into the EntityManager of the collection's items, which
+   * may be one of these rather than the call's.
+   */
+  outsideEntityManagers(): Set<EntityManagerLike> {
+    const managers = new Set<EntityManagerLike>();
+    for (const entity of this.before.keys()) {
+      const em = (entity as { __helper?: { __em?: EntityManagerLike } }).__helper?.__em;
+      if (em) managers.add(em);
+    }
+    return managers;
+  }
+
   /** Takes the call's changes to outside entities out, for good: the call failed. */
   detach(): void {
     this.changes ??= this.diff();
