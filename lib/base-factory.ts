@@ -1,6 +1,7 @@
 import type { PersistenceKind } from './errors.js';
 import type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';
 import type { HookInfo } from './runner/call-setup.js';
+import type { FieldExplanation } from './runner/explain.js';
 import { FactoryRunner } from './runner/factory-runner.js';
 import type { BatchOverrides, BuildOptions, ModelOfFactory, Overrides, SeedSummary, StreamOptions, modelType } from './types.js';
 
@@ -114,6 +115,14 @@ export abstract class BaseFactory<T extends object> {
   /** Reseeds this factory's streams (and restarts its model's unique values): the same seed gives the same values again. */
   static seed(this: AnyFactory, seed: number): void {
     FactoryRunner.of(this).seed(seed);
+  }
+
+  /**
+   * For every field: where its value comes from when the caller does not override it (decorator,
+   * trait, provider, hint, type, column type, enum, relation), the generator and the unique strategy.
+   */
+  static explain(this: AnyFactory): FieldExplanation[] {
+    return FactoryRunner.of(this).explain();
   }
 
   /** Restarts this factory's `@Sequence` numbers at 1. */

@@ -208,6 +208,30 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static uniqueUseRepeats(factory: string, field: string, tries: number, produced: number): ConfigurationException {
+    return new ConfigurationException(
+      `${factory}: the @Use generator of unique ${field} gave only values already used in ${tries} tries ` +
+        `(${produced} distinct values so far). fixtory never alters a @Use value: make the generator give ` +
+        `distinct values, e.g. @Sequence((n) => \`...\${n}\`), or drop unique from the field.`,
+    );
+  }
+
+  static uniqueMemoryFull(factory: string, field: string, remembered: number): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} remembers at most ${remembered} unique values per column and ${field} reached that bound; ` +
+        `its values can only be redrawn, so a new one could repeat an earlier one. Call resetUniqueValues() ` +
+        `between tests (or seedAll(seed)), or give the field a generator with @Sequence(...).`,
+    );
+  }
+
+  static valueDoesNotFit(factory: string, field: string, maxLength: number, generator: string, example: string): ConfigurationException {
+    return new ConfigurationException(
+      `${factory} cannot fit ${generator} values into ${field}, a column of at most ${maxLength} characters ` +
+        `(e.g. ${JSON.stringify(example)}, ${example.length} characters), and cutting one would break its format. ` +
+        `Make the column longer, or give the field a generator that fits with @Use(...).`,
+    );
+  }
+
   static noEntityManager(handler: string): ConfigurationException {
     return new ConfigurationException(
       `${handler} has no EntityManager to write with: pass one (new ${handler}(orm.em.fork()), or a ` +
@@ -261,6 +285,36 @@ export class ConfigurationException extends FactoryException {
   static noTestTransaction(): ConfigurationException {
     return new ConfigurationException(
       `TestTransaction.em is only set while a test runs: call begin() first (in beforeEach, or through mochaHooks()).`,
+    );
+  }
+
+  static needsRegisteredOrm(model: string, cause: unknown): ConfigurationException {
+    return new ConfigurationException(
+      `fixtory could not read the MikroORM metadata of ${model} without an initialised ORM (MikroORM's discovery ` +
+        `said: ${String((cause as Error)?.message ?? cause)}). Call useMikroOrm(orm) first, after MikroORM.init, ` +
+        `so ${model} is read from that ORM's metadata.`,
+      { cause },
+    );
+  }
+
+  static readonlyEntity(model: string): ConfigurationException {
+    return new ConfigurationException(
+      `${model} is a readonly entity (@Entity({ readonly: true })): MikroORM never writes it, so a create call ` +
+        `would return an entity that is not in the database. Use build()/batch() for it, or insert its rows another way.`,
+    );
+  }
+
+  static customTypeRoundTrip(model: string, field: string, type: string, value: unknown): ConfigurationException {
+    return new ConfigurationException(
+      `${model}.${field}: its custom MikroORM type ${type} does not give the column value ${describe(value)} back ` +
+        `after converting it, so fixtory cannot derive its values from the column type. Declare it with @Use(...) on the factory.`,
+    );
+  }
+
+  static unknownEntityName(decorator: string, name: string): ConfigurationException {
+    return new ConfigurationException(
+      `@${decorator}('${name}'): no MikroORM entity of that name is decorated or known to a registered ORM. ` +
+        `Pass the entity class or its EntitySchema, or fix the name.`,
     );
   }
 
@@ -345,6 +399,20 @@ export class ParameterException extends FactoryException {
   static invalidBuildOptions(factory: string, method: string, options: unknown): ParameterException {
     return new ParameterException(
       `${factory}.${method}: build options must be an object { traits?, transient? }, got ${describe(options)}.`,
+    );
+  }
+
+  static unknownVariant(factory: string, model: string, field: string, given: unknown, known: unknown[]): ParameterException {
+    return new ParameterException(
+      `${factory}: ${model}.${field} decides which class is built, and ${describe(given)} is none of its values: ` +
+        `${known.map(String).join(', ')}. Pass one of them, or use a factory of the subclass.`,
+    );
+  }
+
+  static noVariantHas(factory: string, model: string, keys: string[], field: string): ParameterException {
+    return new ParameterException(
+      `${factory}: no concrete class of ${model} has all of ${keys.join(', ')}. Override properties of one class ` +
+        `(and ${model}.${field} to name it), or use a factory of that class.`,
     );
   }
 

@@ -22,6 +22,9 @@ export type { FieldHint, LazyContext, RelatedOptions, RelatedSize } from './fiel
 export type { HookInfo, Hook, TraitDefinition, Traits } from './runner/call-setup.js';
 export { registerProvider, unregisterProvider, type Provider, type ProviderContext, type ProviderKey } from './generators/providers.js';
 export { resetUniqueValues } from './generators/unique-values.js';
+export { registerHint, unregisterHint, type HintDefinition, type HintKind, type UniqueFallback } from './generators/hints.js';
+export { currentReferenceDate, setReferenceDate, REFERENCE_DATE_ENV } from './runner/reference-date.js';
+export { formatExplanation, type FieldExplanation } from './runner/explain.js';
 export { resetSequences } from './runner/sequences.js';
 export { seedAll, currentSeed, SEED_ENV } from './runner/seeds.js';
 export { SyncPersistenceProtocol, AsyncPersistenceProtocol, type PersistenceHandler } from './persistence/protocols.js';
@@ -49,4 +52,5 @@ export {
 } from './errors.js';
 export { onFactoryEvent, type BuildEvent, type ChunkEvent, type FactoryEvent, type FactoryEventListener, type FailureEvent, type SaveEvent } from './events.js';
 export type { BatchOverrides, BuildOptions, SeedSummary, StreamOptions, StreamProgress, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';
+export type { EntitySchemaLike, ModelSource } from './types.js';
 export type { EntityManagerLike, MikroOrmLike } from './mikro-orm/orm-types.js';

@@ -3,6 +3,14 @@
 /** Any class, including abstract ones. */
 export type Constructor<T = unknown> = abstract new (...args: any[]) => T;
 
+/** A MikroORM `EntitySchema` (also what `defineEntity` returns), structurally: its metadata names the entity class. */
+export interface EntitySchemaLike<T> {
+  readonly meta: { readonly prototype: T };
+}
+
+/** What `@Factory` accepts as its model: a class, a MikroORM EntitySchema, or a MikroORM entity name. */
+export type ModelSource<T> = Constructor<T> | EntitySchemaLike<T> | string;
+
 /** Keys of T that hold data rather than methods: the keys a factory can generate or override. */
 export type FieldKeys<T> = {
   [K in keyof T]-?: T[K] extends (...args: any[]) => any ? never : K;

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { enumValues } from './enum-values.js';
-import { stringGeneratorFor } from './string-hints.js';
+import { hintedGenerator, withSource } from './generator-sources.js';
 
 /** How to build a nested instance. */
 export interface NestedOptions {
@@ -49,18 +49,16 @@ export function generatorForType(field: string, type: Function | undefined, item
   switch (type) {
     case undefined:
       return new Unresolvable('its type is unknown (no design:type was emitted for it)');
-    case String: {
-      const generate = stringGeneratorFor(field);
-      return (ctx) => generate(ctx.faker);
-    }
+    case String:
+      return hintedGenerator(field, 'string');
     case Number:
-      return (ctx) => ctx.faker.number.int({ min: 0, max: 100_000 });
+      return hintedGenerator(field, 'number');
     case Boolean:
-      return (ctx) => ctx.faker.datatype.boolean();
+      return withSource((ctx) => ctx.faker.datatype.boolean(), { from: 'type', generator: 'faker.datatype.boolean()' });
     case Date:
-      return (ctx) => ctx.faker.date.past({ years: 5 });
+      return hintedGenerator(field, 'date');
     case BigInt:
-      return (ctx) => ctx.faker.number.bigInt({ min: 0n, max: 1_000_000_000n });
+      return withSource((ctx) => ctx.faker.number.bigInt({ min: 0n, max: 1_000_000_000n }), { from: 'type', generator: 'bigint 0..1e9' });
     case Array:
       return arrayGenerator(field, items);
   }

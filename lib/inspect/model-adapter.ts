@@ -1,5 +1,6 @@
 import type { ValueGenerator, Unresolvable } from '../generators/design-type.js';
 import type { FieldValues } from '../types.js';
+import { plansChanged, plansVersion } from './plan-version.js';
 
 /** A relation from one model to another, as an adapter (an ORM) describes it. */
 export interface RelationInfo {
@@ -27,10 +28,12 @@ export interface AdaptedField {
   /** May hold null: generated as null some of the time when the factory allows it. */
   nullable?: boolean;
   /**
-   * Must not repeat: generated values are kept distinct. A `type` of String gets a counter suffix,
-   * Number counts up, anything else (give no type for uuids or decimals) is redrawn until new.
+   * Must not repeat: generated values are kept distinct, redrawn first. Then a `type` of String
+   * gets its format's fallback, Number and Date count up; anything else is only redrawn.
    */
   unique?: boolean;
+  /** The unique key the field keeps distinct when it is not the field alone: `(a, b)` of a composite unique. */
+  uniqueKey?: string;
   /** The longest string the column accepts. */
   maxLength?: number;
   /** The largest integer the column accepts. */
@@ -50,8 +53,18 @@ export interface InstantiationContext {
   attachLater?: readonly unknown[];
 }
 
+/**
+ * A model whose instances are of one of several concrete classes (a single-table inheritance
+ * root): the value of `field` decides the class, and each class is built with its own fields.
+ */
+export interface ModelVariants {
+  field: string;
+  choices: { value: unknown; model: Function }[];
+}
+
 export interface AdaptedModel {
   fields: AdaptedField[];
+  variants?: ModelVariants;
   /** Builds an instance the way the adapter's library does (a constructor with parameters, collections...). */
   instantiate?: (values: FieldValues, context: InstantiationContext) => unknown;
 }
@@ -62,29 +75,34 @@ export interface AdaptedModel {
  */
 export interface ModelAdapter {
   inspect(model: Function): AdaptedModel | undefined;
+  /** The class a non-class model argument stands for (an ORM's schema object or entity name), if the adapter knows it. */
+  resolve?(model: unknown): Function | undefined;
 }
 
 const adapters: ModelAdapter[] = [];
-let version = 0;
-
 export function registerModelAdapter(adapter: ModelAdapter): void {
   adapters.push(adapter);
   modelAdaptersChanged();
 }
 
 /** Tells runners that what adapters know has changed (an ORM was initialised), so plans are redone. */
-export function modelAdaptersChanged(): void {
-  version += 1;
-}
+export const modelAdaptersChanged = plansChanged;
 
-export function modelAdaptersVersion(): number {
-  return version;
-}
+export const modelAdaptersVersion = plansVersion;
 
 export function adaptModel(model: Function): AdaptedModel | undefined {
   for (const adapter of adapters) {
     const adapted = adapter.inspect(model);
     if (adapted) return adapted;
+  }
+  return undefined;
+}
+
+/** The class a model given as a schema object or a name stands for, as the first adapter that knows it says. */
+export function resolveModel(model: unknown): Function | undefined {
+  for (const adapter of adapters) {
+    const resolved = adapter.resolve?.(model);
+    if (resolved) return resolved;
   }
   return undefined;
 }

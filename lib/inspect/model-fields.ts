@@ -3,7 +3,7 @@ import { Unresolvable } from '../generators/design-type.js';
 import { declaredFields, type FieldDeclaration } from '../registry/field-declarations.js';
 import type { Constructor, FieldValues } from '../types.js';
 import { decoratedProperties, designTypeOf, hookIsLive, missedDecoratedProperty } from './decorated-properties.js';
-import { adaptModel, type AdaptedField, type InstantiationContext } from './model-adapter.js';
+import { adaptModel, type AdaptedField, type InstantiationContext, type ModelVariants } from './model-adapter.js';
 
 /** What fixtory knows of one field of a model, and what the factory declared about it. */
 export interface FieldInfo extends AdaptedField {
@@ -17,6 +17,8 @@ export interface ModelFields {
   complete: boolean;
   /** How the model's library builds an instance, when an adapter knows it. */
   instantiate?: (values: FieldValues, context: InstantiationContext) => unknown;
+  /** The concrete classes an instance may be of (a single-table inheritance root), when an adapter says. */
+  variants?: ModelVariants;
 }
 
 type Hints = Pick<FieldInfo, 'type' | 'items' | 'enum' | 'unique'>;
@@ -97,5 +99,5 @@ export function inspectModelFields(factory: Constructor | undefined, model: Cons
   });
   // Only a plain-object factory's fields are the whole model: a class (an entity too) may have
   // properties no decorator describes, which TypeScript lets callers override.
-  return { fields, complete: model === undefined, instantiate: adapted?.instantiate };
+  return { fields, complete: model === undefined, instantiate: adapted?.instantiate, variants: adapted?.variants };
 }

@@ -1,20 +1,41 @@
 import type { EntityMetadata } from '@mikro-orm/core';
 import { Unresolvable, type ValueGenerator } from '../generators/design-type.js';
-import type { AdaptedField, AdaptedModel, ModelAdapter } from '../inspect/model-adapter.js';
-import { discoveredMetadata, rawMetadata } from './metadata-lookup.js';
+import type { AdaptedField, AdaptedModel, ModelAdapter, ModelVariants } from '../inspect/model-adapter.js';
+import { customTypeGenerator, setByEntity } from './custom-types.js';
+import { resolveMikroOrmModel } from './entity-names.js';
+import { discoveredMetadata } from './metadata-lookup.js';
 import { buildsWithEntityManager, entitiesBuilt, entityManagerForBuild, entityValuesSeen, type KnownOrm } from './orm-registry.js';
-import { fromDiscovered, fromRaw, type PropertyFacts } from './property-facts.js';
+import { fromDiscovered, type PropertyFacts } from './property-facts.js';
 import { scalarGenerator } from './scalar-generators.js';
+import { ConfigurationException } from '../errors.js';
 
 function embeddedGenerator(facts: PropertyFacts): ValueGenerator | Unresolvable {
+  const polymorphs = facts.polymorphs?.filter((cls) => typeof cls === 'function') ?? [];
   const target = facts.target;
-  if (!target) return new Unresolvable('its embeddable class is unknown');
-  const one: ValueGenerator = (ctx) => ctx.buildNested(target, facts.name);
+  if (!target && polymorphs.length === 0) return new Unresolvable('its embeddable class is unknown');
+  // A polymorphic embeddable: one of the listed classes, drawn from the field's seeded stream.
+  const one: ValueGenerator = target
+    ? (ctx) => ctx.buildNested(target, facts.name)
+    : (ctx) => ctx.buildNested(ctx.faker.helpers.arrayElement(polymorphs), facts.name);
   if (!facts.array) return one;
   return (ctx) => Array.from({ length: ctx.faker.number.int({ min: 1, max: 3 }) }, () => one(ctx));
 }
 
-function adaptProperty(facts: PropertyFacts): AdaptedField {
+function scalarField(facts: PropertyFacts, field: AdaptedField, context: AdaptContext): AdaptedField {
+  if (facts.enum && !facts.items?.length) return { ...field, generator: new Unresolvable('it is an @Enum without runtime values (give it items)') };
+  if (facts.items && !facts.array) return { ...field, enum: facts.items, unique: facts.unique };
+  const scalar = facts.customType ? customTypeGenerator(context.meta.className, facts, context.platform) : scalarGenerator(facts);
+  if (scalar instanceof Unresolvable) return { ...field, generator: scalar };
+  const { generate, type, maxLength, maxInteger } = scalar;
+  return { ...field, generator: generate, type, maxLength, maxInteger, unique: facts.unique };
+}
+
+interface AdaptContext {
+  meta: EntityMetadata;
+  platform: unknown;
+}
+
+function adaptProperty(facts: PropertyFacts, context: AdaptContext): AdaptedField {
   const providerKeys = [facts.customTypeClass, facts.customType, facts.type, facts.columnType].filter((k): k is Function | string => k !== undefined);
   const field: AdaptedField = { name: facts.name, nullable: facts.nullable, hasDefault: facts.hasDefault, providerKeys };
   if (facts.managed) return { ...field, managed: true };
@@ -29,16 +50,20 @@ function adaptProperty(facts: PropertyFacts): AdaptedField {
       return { ...field, relation: { target: facts.target, cardinality: 'many', required: false, backReference: facts.kind === '1:m' ? facts.mappedBy : undefined } };
     case 'embedded':
       return { ...field, generator: embeddedGenerator(facts) };
-    case 'scalar': {
-      if (facts.items && !facts.array) return { ...field, enum: facts.items, unique: facts.unique };
-      const scalar = scalarGenerator(facts);
-      // A nullable column of a type fixtory cannot tell (before discovery, `T | null` reflects as Object) takes null.
-      if (scalar instanceof Unresolvable && facts.nullable && facts.type === 'unknown') return { ...field, generator: () => null, nullable: false };
-      if (scalar instanceof Unresolvable) return { ...field, generator: scalar };
-      const { generate, type, maxLength, maxInteger } = scalar;
-      return { ...field, generator: generate, type, maxLength, maxInteger, unique: facts.unique };
-    }
+    case 'scalar':
+      return scalarField(facts, field, context);
   }
+}
+
+/**
+ * What fixtory cannot derive is left to the entity when it sets the value itself (an initialiser,
+ * a constructor), is null when the column allows it, and otherwise stays an error asking for @Use.
+ */
+function settleUnresolvable(field: AdaptedField, meta: EntityMetadata): AdaptedField {
+  if (!(field.generator instanceof Unresolvable)) return field;
+  if (setByEntity(meta, field.name)) return { ...field, generator: undefined, managed: true };
+  if (field.nullable) return { ...field, generator: () => null, nullable: false };
+  return field;
 }
 
 /**
@@ -51,7 +76,7 @@ function applyClassUniques(meta: EntityMetadata, fields: AdaptedField[]): void {
     const generated = fields.filter((f) => members.includes(f.name) && !f.managed && !f.relation);
     const candidate =
       members.length === 1 ? generated[0] : (generated.find((f) => f.type === Number) ?? generated.find((f) => f.type === String));
-    if (candidate) candidate.unique = true;
+    if (candidate) Object.assign(candidate, { unique: true, uniqueKey: members.length > 1 ? `(${members.join(', ')})` : undefined });
   }
 }
 
@@ -68,15 +93,60 @@ function instantiator(meta: EntityMetadata, orm: KnownOrm | undefined): AdaptedM
   };
 }
 
-/** Describes MikroORM entities and embeddables from the ORM's own metadata. */
+/** A readonly entity is never written by MikroORM: a create call stops before anything is saved. */
+function refusingCreate(meta: EntityMetadata, instantiate: AdaptedModel['instantiate']): AdaptedModel['instantiate'] {
+  if (!meta.readonly) return instantiate;
+  const Model = meta.class as unknown as new () => object;
+  return (values, context) => {
+    if (context.handler) throw ConfigurationException.readonlyEntity(meta.className);
+    return instantiate ? instantiate(values, context) : Object.assign(new Model(), values);
+  };
+}
+
+/**
+ * The inheritance facts of an entity or embeddable: its discriminator and, for a single-table
+ * inheritance root, the concrete classes its instances may be of (polymorphic embeddables are
+ * chosen by the property that embeds them).
+ */
+function inheritance(meta: EntityMetadata, findClass: (className: string) => Function | undefined) {
+  const root = meta.root ?? meta;
+  const column = (root.discriminatorColumn ?? meta.discriminatorColumn) as string | undefined;
+  if (!column) return undefined;
+  let variants: ModelVariants | undefined;
+  if (!meta.embeddable && meta.className === root.className) {
+    const choices = Object.entries(root.discriminatorMap ?? {})
+      .map(([value, className]) => ({ value, model: findClass(String(className))! }))
+      .filter((choice) => choice.model !== undefined);
+    variants = { field: column, choices };
+  }
+  return { column, value: meta.discriminatorValue, variants };
+}
+
+/** Describes MikroORM entities and embeddables from the ORM's discovered metadata (discovered on demand before `useMikroOrm`). */
 export const mikroOrmEntityAdapter: ModelAdapter = {
+  resolve: resolveMikroOrmModel,
   inspect(model) {
     const discovered = discoveredMetadata(model);
-    const meta = discovered?.meta ?? rawMetadata(model);
-    if (!meta) return undefined;
-    const facts = discovered ? meta.props.map((prop) => fromDiscovered(meta, prop)) : Object.values(meta.properties).map((prop) => fromRaw(meta, prop));
-    const fields = facts.map(adaptProperty);
+    if (!discovered) return undefined;
+    const { meta, orm, find } = discovered;
+    const platform = (orm?.em as { getPlatform?: () => unknown } | undefined)?.getPlatform?.();
+    const context: AdaptContext = { meta, platform };
+    const sti = inheritance(meta, (name) => find(name)?.class);
+    // MikroORM adds a hidden inverse side to the target of a unidirectional pivot-entity relation: not a property of the class.
+    const props = meta.props.filter((prop) => !(prop.kind === 'm:n' && prop.persist === false && prop.hydrate === false && prop.name.endsWith('__inverse')));
+    const fields = props.map((prop) => {
+      const facts = fromDiscovered(meta, prop);
+      if (sti && facts.name === sti.column) {
+        // A concrete class writes its own discriminator value; that value decides the class MikroORM builds.
+        const value = sti.value;
+        const field: AdaptedField = { name: facts.name, nullable: false, providerKeys: [] };
+        return value === undefined ? { ...field, managed: true } : { ...field, generator: () => value };
+      }
+      // The root's view of a subclass column (nullable in the shared table) is not the root's own property.
+      if (sti && prop.inherited && meta === (meta.root ?? meta)) return { name: facts.name, managed: true };
+      return settleUnresolvable(adaptProperty(facts, context), meta);
+    });
     applyClassUniques(meta, fields);
-    return { fields, instantiate: instantiator(meta, discovered?.orm) };
+    return { fields, instantiate: refusingCreate(meta, instantiator(meta, orm)), variants: sti?.variants };
   },
 };

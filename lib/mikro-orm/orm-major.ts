@@ -3,54 +3,33 @@
  * lib/mikro-orm reads both majors the same way (metadata is looked up by class, never by name).
  */
 import { createRequire } from 'node:module';
-import type { EntityMetadata } from '@mikro-orm/core';
+import type { EntityMetadata, MetadataDiscovery, MetadataStorage, Options } from '@mikro-orm/core';
 import { ConfigurationException } from '../errors.js';
+import { mikroOrmCore } from './mikro-orm-core.js';
 import type { EntityManagerLike } from './orm-types.js';
 
 type MikroOrmCore = typeof import('@mikro-orm/core');
+type MetadataProviderClass = NonNullable<Options['metadataProvider']>;
 
 /** What differs between the majors. */
 interface MajorAdapter {
-  /** The raw metadata the property decorators of `cls` itself wrote (not its parents'), if any. */
-  declaredMetadata(cls: Function): EntityMetadata | undefined;
+  /** The provider that reads types from `design:type`, for discovery before `MikroORM.init`. */
+  reflectMetadataProvider(): MetadataProviderClass;
   /** Whether SQLite's only connection is in use by someone (false when the driver does not tell). */
   sqliteConnectionInUse(em: EntityManagerLike): boolean;
+  /** Runs a MetadataDiscovery synchronously. */
+  discoverSync(discovery: MetadataDiscovery): MetadataStorage;
 }
 
 function connectionOf(em: EntityManagerLike): unknown {
   return (em as unknown as { getConnection(): unknown }).getConnection();
 }
 
-let core: MikroOrmCore | null | undefined;
-let adapter: MajorAdapter | undefined;
-
-/** @mikro-orm/core, if the project has it: an optional peer dependency, loaded only when needed. */
-export function mikroOrmCore(): MikroOrmCore | undefined {
-  if (core === undefined) {
-    try {
-      // MikroORM 7 is ESM only: Node 22 (which it requires) loads it through require() too.
-      core = createRequire(import.meta.url)('@mikro-orm/core') as MikroOrmCore;
-    } catch {
-      core = null;
-    }
-  }
-  return core ?? undefined;
-}
-
-function rawMetadataStore(orm: MikroOrmCore): EntityMetadata[] {
-  return Object.values(orm.MetadataStorage.getMetadata());
-}
-
-/**
- * MikroORM 6 keys raw metadata by class name and path; `class` is set by `@Entity`/`@Embeddable`
- * only, so a base class with property decorators alone is found by its name.
- */
 function major6(orm: MikroOrmCore): MajorAdapter {
   return {
-    declaredMetadata(cls) {
-      const all = rawMetadataStore(orm);
-      return all.find((meta) => meta.class === cls) ?? all.find((meta) => !meta.class && meta.className === cls.name);
-    },
+    reflectMetadataProvider: () => (orm as unknown as { ReflectMetadataProvider: MetadataProviderClass }).ReflectMetadataProvider,
+    // false: entity classes as loaded, not their TypeScript sources.
+    discoverSync: (discovery) => (discovery as unknown as { discoverSync(preferTsNode: boolean): MetadataStorage }).discoverSync(false),
     // Knex's pool of one connection.
     sqliteConnectionInUse(em) {
       const connection = connectionOf(em) as { getKnex?(): { client?: { pool?: { numUsed?(): number } } } };
@@ -60,18 +39,22 @@ function major6(orm: MikroOrmCore): MajorAdapter {
   };
 }
 
-/**
- * MikroORM 7 also keeps a class's raw metadata on the class itself, under `MetadataStorage.META_SYMBOL`,
- * and gives metadata without `@Entity` a stand-in class of the same name (so a name lookup would
- * find the wrong class's metadata).
- */
 function major7(orm: MikroOrmCore): MajorAdapter {
-  const metaSymbol = (orm.MetadataStorage as unknown as { META_SYMBOL: symbol }).META_SYMBOL;
+  let provider: MetadataProviderClass | undefined;
   return {
-    declaredMetadata(cls) {
-      if (Object.hasOwn(cls, metaSymbol)) return (cls as unknown as Record<symbol, EntityMetadata>)[metaSymbol];
-      return rawMetadataStore(orm).find((meta) => meta.class === cls);
+    // Moved to @mikro-orm/decorators/legacy; without that package, entities declare their types
+    // (EntitySchema, defineEntity, ES decorators) and MikroORM's default provider reads them.
+    reflectMetadataProvider() {
+      if (!provider) {
+        try {
+          provider = (createRequire(import.meta.url)('@mikro-orm/decorators/legacy') as { ReflectMetadataProvider: MetadataProviderClass }).ReflectMetadataProvider;
+        } catch {
+          provider = orm.MetadataProvider as unknown as MetadataProviderClass;
+        }
+      }
+      return provider;
     },
+    discoverSync: (discovery) => discovery.discoverSync(),
     // Kysely queues callers for the one better-sqlite3 connection (no pool to ask, no timeout): a
     // transaction holds it from begin to commit or rollback.
     sqliteConnectionInUse(em) {
@@ -80,6 +63,8 @@ function major7(orm: MikroOrmCore): MajorAdapter {
     },
   };
 }
+
+let adapter: MajorAdapter | undefined;
 
 /** The installed major's adapter; undefined without MikroORM. Any major but 6 and 7 is refused, loudly. */
 function majorAdapter(): MajorAdapter | undefined {
@@ -94,12 +79,28 @@ function majorAdapter(): MajorAdapter | undefined {
   return adapter;
 }
 
-/** The raw decorator metadata of `cls` itself (its own property decorators), before any ORM discovered it. */
-export function declaredMetadata(cls: Function): EntityMetadata | undefined {
-  return majorAdapter()?.declaredMetadata(cls);
+/** The metadata provider that reads `design:type` (legacy decorators), for discovery without an ORM. */
+export function reflectMetadataProvider(): MetadataProviderClass | undefined {
+  return majorAdapter()?.reflectMetadataProvider();
+}
+
+/** Runs MikroORM's discovery synchronously (MikroORM must be installed). */
+export function discoverSync(discovery: MetadataDiscovery): MetadataStorage {
+  return majorAdapter()!.discoverSync(discovery);
 }
 
 /** Whether SQLite's only connection is in use by someone: a transaction fixtory cannot join, or a query under way. */
 export function sqliteConnectionInUse(em: EntityManagerLike): boolean {
   return majorAdapter()?.sqliteConnectionInUse(em) ?? false;
+}
+
+/** Every entity's metadata in a (discovered) MetadataStorage: a record on MikroORM 6, a Map on 7. */
+export function allMetadata(storage: MetadataStorage): EntityMetadata[] {
+  const all = storage.getAll() as Map<unknown, EntityMetadata> | Record<string, EntityMetadata>;
+  return all instanceof Map ? [...all.values()] : Object.values(all);
+}
+
+/** The metadata of a class by its name (single-table inheritance maps name their classes), on either major. */
+export function metadataNamed(storage: MetadataStorage, className: string): EntityMetadata | undefined {
+  return allMetadata(storage).find((meta) => meta.className === className);
 }

@@ -1,11 +1,10 @@
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { designTypeOf } from '../inspect/decorated-properties.js';
-import { enumValues } from '../generators/enum-values.js';
-import { mikroOrmCore } from './orm-major.js';
+import { mikroOrmCore } from './mikro-orm-core.js';
 
 export type PropertyKind = 'scalar' | 'm:1' | '1:1' | '1:m' | 'm:n' | 'embedded';
 
-/** One entity property, reduced to the facts generation needs; the same shape before and after discovery. */
+/** One entity property of MikroORM's discovered metadata, reduced to the facts generation needs. */
 export interface PropertyFacts {
   name: string;
   kind: PropertyKind;
@@ -29,9 +28,15 @@ export interface PropertyFacts {
   managed: boolean;
   hasDefault: boolean;
   items?: unknown[];
+  /** An `@Enum` property (its `items` may be unknown: a string-literal union has no runtime values). */
+  enum: boolean;
   array: boolean;
   /** The related entity or embeddable class. */
   target?: Function;
+  /** The classes of a polymorphic embedded property (`@Embedded(() => [Cat, Dog])`). */
+  polymorphs?: Function[];
+  /** The Type instance MikroORM converts values with (built-in or custom). */
+  customTypeInstance?: { convertToJSValue(value: unknown, platform: any): unknown; convertToDatabaseValue(value: unknown, platform: any): unknown };
   owner: boolean;
   mappedBy?: string;
 }
@@ -96,8 +101,7 @@ function isManaged(prop: Partial<EntityProperty>, kind: PropertyKind, owner: boo
   );
 }
 
-/** The facts that read the same from raw and from discovered metadata. */
-function sharedFacts(prop: EntityProperty) {
+function sizeFacts(prop: EntityProperty) {
   return {
     length: finite(prop.length),
     precision: finite(prop.precision),
@@ -110,7 +114,7 @@ function sharedFacts(prop: EntityProperty) {
   };
 }
 
-/** Facts of a property of discovered metadata (after `MikroORM.init`). */
+/** Facts of a property of discovered metadata (an ORM's, or discovered on demand). */
 export function fromDiscovered(meta: EntityMetadata, prop: EntityProperty): PropertyFacts {
   const kind = prop.kind as PropertyKind;
   const named = prop.customType ? typeName(prop.customType) : typeName(prop.type);
@@ -122,57 +126,14 @@ export function fromDiscovered(meta: EntityMetadata, prop: EntityProperty): Prop
     columnType: prop.columnTypes?.[0]?.toLowerCase(),
     // A json property typed as an array reflects as Array: generate an array for it.
     runtimeType: designTypeOf(meta.class, prop.name) === Array && named.type === 'json' ? 'array' : prop.runtimeType,
-    ...sharedFacts(prop),
+    ...sizeFacts(prop),
     managed: isManaged(prop, kind, owner),
     items: prop.items as unknown[] | undefined,
+    enum: Boolean(prop.enum),
     target: kind === 'embedded' ? (prop.embeddable as Function | undefined) : prop.targetMeta?.class,
+    polymorphs: prop.targetMeta?.polymorphs?.map((m) => m.class as Function),
+    customTypeInstance: prop.customType,
     owner,
     mappedBy: prop.mappedBy,
-  };
-}
-
-const designTypeNames = new Map<Function, string>([
-  [String, 'string'],
-  [Number, 'integer'],
-  [Boolean, 'boolean'],
-  [Date, 'datetime'],
-  [BigInt, 'bigint'],
-]);
-
-/** `number & Opt` and the like reflect as Object; a default value still tells the type. */
-function defaultTypeName(value: unknown): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'double';
-  if (typeof value === 'string') return 'string';
-  if (typeof value === 'boolean') return 'boolean';
-  return 'unknown';
-}
-
-/** Facts of a property of raw decorator metadata (before `MikroORM.init`), completed with design:type. */
-export function fromRaw(meta: EntityMetadata, prop: EntityProperty): PropertyFacts {
-  const kind = (prop.kind ?? 'scalar') as PropertyKind;
-  const rawItems = typeof prop.items === 'function' ? (prop.items as () => unknown)() : prop.items;
-  const items = rawItems === undefined ? undefined : enumValues(rawItems as object);
-  const design = designTypeOf(meta.class, prop.name);
-  const named =
-    prop.type !== undefined
-      ? typeName(prop.type)
-      : items
-        ? { type: typeof items[0] === 'number' ? 'integer' : 'string' }
-        : { type: (design && designTypeNames.get(design)) ?? defaultTypeName(prop.default) };
-  const owner = kind === '1:1' ? Boolean(prop.owner ?? (prop.inversedBy || !prop.mappedBy)) : true;
-  const autoincrement = prop.primary && named.type === 'integer' && prop.autoincrement !== false;
-  const target = typeof prop.entity === 'function' ? (prop.entity as () => Function)() : undefined;
-  return {
-    name: prop.name,
-    kind,
-    ...named,
-    columnType: (prop as { columnType?: string }).columnType?.toLowerCase(),
-    runtimeType: design === Date ? 'Date' : undefined,
-    ...sharedFacts(prop),
-    managed: isManaged({ ...prop, autoincrement }, kind, owner),
-    items,
-    target,
-    owner,
-    mappedBy: typeof prop.mappedBy === 'string' ? prop.mappedBy : undefined,
   };
 }

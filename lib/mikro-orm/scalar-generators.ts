@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { Unresolvable, type ValueGenerator } from '../generators/design-type.js';
-import { stringGeneratorFor } from '../generators/string-hints.js';
+import { hintedGenerator } from '../generators/generator-sources.js';
 import type { PropertyFacts } from './property-facts.js';
 
 /** A generator for a scalar column, with what uniqueness needs to know about its values. */
@@ -35,10 +35,6 @@ function parseColumnType(columnType: string | undefined): { name?: string; size?
   return { name: match[1], size: match[2] ? Number(match[2]) : undefined, scale: match[3] ? Number(match[3]) : undefined };
 }
 
-function truncated(generate: (faker: Faker) => string, maxLength: number | undefined): ValueGenerator {
-  return maxLength === undefined ? (ctx) => generate(ctx.faker) : (ctx) => generate(ctx.faker).slice(0, maxLength);
-}
-
 /** A decimal with `precision` digits, `scale` of them after the point, whose last digit is never 0 (so it reads back as written). */
 function decimalGenerator(precision: number, scale: number, asNumber: boolean): ValueGenerator {
   const integerDigits = Math.max(1, Math.min(precision - scale, 15 - scale));
@@ -70,19 +66,16 @@ export function scalarGenerator(facts: PropertyFacts): ScalarGenerator | Unresol
     const items = facts.items;
     return { generate: (ctx) => ctx.faker.helpers.arrayElements(items, { min: 1, max: items.length }) };
   }
+  // Strings come from the hint table; the plan fits them to maxLength without cutting a format.
   if (stringTypes.has(type)) {
-    const maxLength = facts.length ?? column.size ?? 255;
-    return { generate: truncated(stringGeneratorFor(facts.name), maxLength), type: String, maxLength };
+    return { generate: hintedGenerator(facts.name, 'string'), type: String, maxLength: facts.length ?? column.size ?? 255 };
   }
   if (type === 'character' || type === 'char') {
     const length = facts.length ?? column.size ?? 1;
     return { generate: (ctx) => ctx.faker.string.alpha(length) };
   }
   if (textTypes.has(type)) {
-    const hinted = stringGeneratorFor(facts.name);
-    const named = facts.name.toLowerCase();
-    const generate = /name|mail|phone|url|city|country|street|address|code|title/.test(named) ? hinted : (f: Faker) => f.lorem.paragraph();
-    return { generate: truncated(generate, facts.length), type: String, maxLength: facts.length };
+    return { generate: hintedGenerator(facts.name, 'string'), type: String, maxLength: facts.length ?? column.size };
   }
   if (type === 'number' && column.name && (floatTypes.has(column.name) || column.name === 'numeric' || column.name === 'decimal')) {
     return { generate: (ctx) => ctx.faker.number.float({ min: 0, max: 10_000, fractionDigits: 2 }) };

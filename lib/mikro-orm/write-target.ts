@@ -1,5 +1,6 @@
 import { ConfigurationException, ParameterException } from '../errors.js';
-import { mikroOrmCore, sqliteConnectionInUse } from './orm-major.js';
+import { mikroOrmCore } from './mikro-orm-core.js';
+import { sqliteConnectionInUse } from './orm-major.js';
 import { defaultOrm, isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
 import type { EntityManagerLike, MikroOrmLike } from './orm-types.js';
 

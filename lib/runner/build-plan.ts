@@ -1,19 +1,14 @@
-import { ConfigurationException } from '../errors.js';
-import {
-  enumGenerator,
-  generatorForType,
-  isNestedClass,
-  Unresolvable,
-  type GenerationContext,
-  type ValueGenerator,
-} from '../generators/design-type.js';
+import { isNestedClass, type GenerationContext, type ValueGenerator } from '../generators/design-type.js';
 import { enumValues } from '../generators/enum-values.js';
-import { findProvider, type Provider, type ProviderKey } from '../generators/providers.js';
-import { uniqueGenerator, type UniqueShape } from '../generators/unique-values.js';
+import type { Provider, ProviderKey } from '../generators/providers.js';
+import type { UniqueGenerator } from '../generators/unique-values.js';
 import type { RelatedOptions, RelatedSize } from '../fields/markers.js';
 import type { RelationInfo } from '../inspect/model-adapter.js';
 import type { FieldInfo, ModelFields } from '../inspect/model-fields.js';
 import type { FieldValues } from '../types.js';
+import { fail, uniqueFor, valueGenerator, type FieldSource, type StrategySettings } from './value-strategies.js';
+
+export type { FieldSource } from './value-strategies.js';
 
 /** How one field gets its value when the caller does not override it. */
 export type FieldStep =
@@ -30,6 +25,8 @@ export type CoverageAlternative = { value: unknown } | { step: FieldStep };
 export interface PlannedField {
   name: string;
   step: FieldStep;
+  /** The unique column the field draws from: an override is taken too, so no later value repeats it. */
+  unique?: UniqueGenerator;
   /** The alternatives the field can take that `coverage()` must all use (enum members, null and set...). */
   alternatives?: CoverageAlternative[];
 }
@@ -57,11 +54,11 @@ export interface BuildPlan {
   names: ReadonlySet<string>;
   /** Whether an override outside `names` is an error. */
   complete: boolean;
+  /** Where each field's value comes from, in declaration order. */
+  sources: ReadonlyMap<string, FieldSource>;
 }
 
-export interface PlanSettings {
-  factory: string;
-  model: string | undefined;
+export interface PlanSettings extends StrategySettings {
   /** Nullable fields are null about half of the time (else always set). */
   allowNullOptionals: boolean;
   /** Whether optional references are built ('build') or left unset ('null'). */
@@ -76,12 +73,6 @@ const defaultCollectionSize: RelatedSize = [1, 3];
 
 function sizeOf(ctx: GenerationContext, size: RelatedSize): number {
   return typeof size === 'number' ? size : ctx.faker.number.int({ min: size[0], max: size[1] });
-}
-
-function fail(settings: PlanSettings, field: string, reason: string): ValueGenerator {
-  return () => {
-    throw ConfigurationException.cannotInfer(settings.factory, settings.model, field, reason);
-  };
 }
 
 /** The relation a field stands for: from the adapter, or a class-typed field / class array of a plain model. */
@@ -141,71 +132,59 @@ export function isPartial(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function uniqueShapeOf(info: FieldInfo): UniqueShape {
-  if (info.enum) return 'other'; // a suffix would leave the enum
-  if (info.type === String) return 'string';
-  if (info.type === Number) return 'integer';
-  return 'other';
-}
-
-function providerKeysOf(info: FieldInfo): ProviderKey[] {
-  return [info.type, ...(info.providerKeys ?? [])].filter((key): key is ProviderKey => key !== undefined);
-}
-
-/** The generator for a field nothing on the factory describes: a provider, the adapter's, an enum, or its type. Never null. */
-function valueGenerator(info: FieldInfo, settings: PlanSettings): ValueGenerator {
-  let generate: ValueGenerator;
-  const provider = findProvider(providerKeysOf(info), settings.providers);
-  if (provider) generate = (ctx) => provider({ faker: ctx.faker, field: info.name });
-  else if (info.enum) generate = enumGenerator(info.enum);
-  else {
-    const found = info.generator ?? generatorForType(info.name, info.type, info.items);
-    generate = found instanceof Unresolvable ? fail(settings, info.name, found.reason) : found;
-  }
-  return uniqueIfAsked(info, settings, generate);
-}
-
-function uniqueIfAsked(info: FieldInfo, settings: PlanSettings, generate: ValueGenerator): ValueGenerator {
-  if (!info.unique) return generate;
-  const limits = { maxLength: info.maxLength, maxInteger: info.maxInteger };
-  const label = `${settings.model ?? settings.factory}.${info.name}`;
-  return uniqueGenerator(settings.factory, `${settings.factory}.${info.name}`, label, generate, uniqueShapeOf(info), limits);
-}
-
 function nullable(generate: ValueGenerator): ValueGenerator {
   return (ctx) => (ctx.faker.datatype.boolean() ? null : generate(ctx));
 }
 
-/** The step of a field that the factory declares no marker for, or undefined to leave it unset. */
-function defaultField(info: FieldInfo, settings: PlanSettings): PlannedField | undefined {
-  if (info.managed || (info.hasDefault && settings.useDefaults)) return undefined;
+const unset = (why: string): FieldSource => ({ from: 'unset', generator: why });
+
+/** The step of a field that the factory declares no marker for (none: left unset), and where its value comes from. */
+function defaultField(info: FieldInfo, settings: PlanSettings): { planned?: PlannedField; source: FieldSource } {
+  if (info.managed) return { source: unset('set by the database or the ORM') };
+  if (info.hasDefault && settings.useDefaults) return { source: unset('left to its default (useDefaults)') };
   // Adapter relations; a class-typed field of a plain model is built by its generator (or a provider).
   const relation = info.relation;
-  if (relation?.cardinality === 'many') return undefined; // collections start empty
+  if (relation?.cardinality === 'many') return { source: unset('a collection: starts empty') };
+  const built: FieldSource = { from: 'relation', generator: `built by the factory of ${relation?.target.name}` };
   if (relation && !relation.required) {
     const build = relatedStep(info, relation, {});
     const alternatives: CoverageAlternative[] = [{ value: undefined }, { step: build }];
-    if (settings.optionalRelations === 'null') return { name: info.name, step: { kind: 'ignore' }, alternatives };
-    return { name: info.name, step: build, alternatives };
+    if (settings.optionalRelations === 'null') {
+      return { planned: { name: info.name, step: { kind: 'ignore' }, alternatives }, source: unset("an optional reference (optionalRelations: 'null')") };
+    }
+    return { planned: { name: info.name, step: build, alternatives }, source: built };
   }
-  if (relation) return { name: info.name, step: relatedStep(info, relation, {}) };
-  const generate = valueGenerator(info, settings);
+  if (relation) return { planned: { name: info.name, step: relatedStep(info, relation, {}) }, source: built };
+  const { generate, unique, source } = valueGenerator(info, settings);
   const set: FieldStep = { kind: 'generate', generate };
   const choices = info.enum ? enumValues(info.enum) : info.type === Boolean ? [true, false] : undefined;
   const setAlternatives: CoverageAlternative[] = choices ? choices.map((value) => ({ value })) : [{ step: set }];
   if (info.nullable) {
     const step: FieldStep = settings.allowNullOptionals ? { kind: 'generate', generate: nullable(generate) } : set;
-    return { name: info.name, step, alternatives: [{ value: null }, ...setAlternatives] };
+    return { planned: { name: info.name, step, unique, alternatives: [{ value: null }, ...setAlternatives] }, source };
   }
-  return { name: info.name, step: set, alternatives: choices ? setAlternatives : undefined };
+  return { planned: { name: info.name, step: set, unique, alternatives: choices ? setAlternatives : undefined }, source };
 }
+
+const markerNames: Record<string, string> = {
+  use: '@Use(...)',
+  sequence: '@Sequence(...)',
+  post: '@PostGenerated(...)',
+  lazy: '@Lazy(...)',
+  require: '@Require(): the caller must pass it',
+  ignore: '@Ignore(): left unset',
+  related: '@Related(...)',
+};
 
 function markedField(info: FieldInfo, settings: PlanSettings): PlannedField {
   const marker = info.declaration!.marker!;
   const name = info.name;
   switch (marker.kind) {
-    case 'use':
-      return { name, step: { kind: 'generate', generate: uniqueIfAsked(info, settings, () => marker.fn(...marker.args)) } };
+    case 'use': {
+      const generate: ValueGenerator = () => marker.fn(...marker.args);
+      const unique = uniqueFor(info, settings, generate, true);
+      return { name, step: { kind: 'generate', generate: unique?.generate ?? generate }, unique };
+    }
     case 'sequence':
       return { name, step: { kind: 'generate', generate: (ctx) => marker.fn(ctx.sequence) } };
     case 'post':
@@ -235,11 +214,20 @@ function markedField(info: FieldInfo, settings: PlanSettings): PlannedField {
 export function planBuild(inspected: ModelFields, settings: PlanSettings): BuildPlan {
   const plan = { fields: [] as PlannedField[], postGenerated: [] as PlannedField[], attached: [] as PlannedField[] };
   const relations = new Map<string, PlannedRelation>();
+  const sources = new Map<string, FieldSource>();
   for (const info of inspected.fields) {
-    const planned = info.declaration?.marker ? markedField(info, settings) : defaultField(info, settings);
+    const marker = info.declaration?.marker;
+    let planned: PlannedField | undefined;
+    if (marker) {
+      planned = markedField(info, settings);
+      sources.set(info.name, { from: 'decorator', generator: markerNames[marker.kind]!, unique: planned.unique?.describe });
+    } else {
+      const found = defaultField(info, settings);
+      planned = found.planned;
+      sources.set(info.name, found.source);
+    }
     const relation = relationOf(info);
     if (relation) {
-      const marker = info.declaration?.marker;
       const factory = marker?.kind === 'related' ? marker.options.factory?.() : undefined;
       const one = (ctx: GenerationContext, extra?: Record<string, unknown>) =>
         ctx.buildNested(relation.target, info.name, { factory, overrides: extra, explicit: true });
@@ -251,5 +239,5 @@ export function planBuild(inspected: ModelFields, settings: PlanSettings): Build
     const bucket = step.kind === 'post' ? plan.postGenerated : step.kind === 'attach' ? plan.attached : plan.fields;
     bucket.push(planned);
   }
-  return { ...plan, relations, names: new Set(inspected.fields.map((f) => f.name)), complete: inspected.complete };
+  return { ...plan, relations, names: new Set(inspected.fields.map((f) => f.name)), complete: inspected.complete, sources };
 }

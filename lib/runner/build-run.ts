@@ -20,7 +20,7 @@ export interface RunnerView<T> {
   readonly fakerSource: FakerSource;
   readonly sequenceOwner: Function | string;
   /** The plan and the way instances are made, as they are now. */
-  prepared(): { plan: BuildPlan; instantiate: Instantiate<T> };
+  prepared(overrides?: Record<string, unknown>): { plan: BuildPlan; instantiate: Instantiate<T> };
   /** The call setup nested instances are built with (the factory's defaults). */
   nestedSetup(): CallSetup;
   /** The runner that builds nested instances of `model`: `factory`'s, the model's default factory's, or an automatic one. */
@@ -115,7 +115,8 @@ function buildNestedInstance<T>(runner: RunnerView<T>, overrides: Record<string,
 }
 
 function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, scope: BuildScope): T {
-  const { plan, instantiate } = runner.prepared();
+  // A model of several concrete classes is planned per instance: its overrides may name the class.
+  const { plan, instantiate } = runner.prepared(overrides);
   if (runner.model && plan.names.size === 0) {
     if (Object.keys(overrides).length === 0) throw ConfigurationException.noKnownFields(runner.name, nameOf(runner.model));
     refuseUnseenOverrides(runner.name, runner.model, Object.keys(overrides));
@@ -132,9 +133,12 @@ function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, 
       if (value !== undefined) values[name] = value;
     } else if (step.kind === 'require') throw MissingBuildKwargException.forField(runner.name, name);
   };
-  for (const { name, step } of plan.fields) {
+  for (const { name, step, unique } of plan.fields) {
     const choice = scope.choices?.get(name);
-    if (Object.hasOwn(given, name)) values[name] = given[name];
+    if (Object.hasOwn(given, name)) {
+      values[name] = given[name];
+      unique?.record(given[name]); // a later generated value never repeats an override
+    }
     else if (choice && 'value' in choice) {
       if (choice.value !== undefined) values[name] = choice.value;
     } else run(name, choice?.step ?? step);

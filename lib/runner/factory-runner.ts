@@ -4,7 +4,7 @@ import { emit, startClock } from '../events.js';
 import { providerMap } from '../generators/providers.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
 import { modelAdaptersVersion } from '../inspect/model-adapter.js';
-import { inspectModelFields } from '../inspect/model-fields.js';
+import { inspectModelFields, type ModelFields } from '../inspect/model-fields.js';
 import { checkedKind } from '../persistence/handler-slots.js';
 import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
 import type { FactoryOptions } from '../registry/factory-options.js';
@@ -15,19 +15,21 @@ import { planBuild, type BuildPlan } from './build-plan.js';
 import { afterBuildSync, BuildRun, type CreateTarget, type RunnerView } from './build-run.js';
 import { setupCall, type CallSetup } from './call-setup.js';
 import { createAsync, createSync, type CreatingRunner } from './create-call.js';
+import { explainPlan, type FieldExplanation } from './explain.js';
 import { FakerSource } from './faker-source.js';
 import { routeHandler } from './handler-routing.js';
 import { refuseAsyncHooks } from './hooks.js';
 import { instantiatorFor, type Instantiate } from './instantiate.js';
+import { prepareVariants, VariantTurn, type PreparedModel, type PreparedVariants } from './model-variants.js';
 import { checkSeed } from './seeds.js';
 import { resetSequences } from './sequences.js';
 import { seedRows, streamCreate } from './stream.js';
 
 /** What a runner derives from the model once, redone only when a model adapter or provider changes. */
-interface Prepared<T> {
+interface Prepared<T> extends PreparedModel<T> {
   version: number;
-  plan: BuildPlan;
-  instantiate: Instantiate<T>;
+  /** For a model of several concrete classes, each class's own preparation. */
+  variants?: PreparedVariants<T>;
 }
 
 const runners = new WeakMap<Function, FactoryRunner<any>>();
@@ -41,6 +43,7 @@ const automaticRunners = new WeakMap<Function, FactoryRunner<any>>();
 export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
   private cachedPreparation?: Prepared<T>;
   private cachedNestedSetup?: CallSetup;
+  private readonly variantTurn = new VariantTurn();
   readonly fakerSource: FakerSource;
   readonly sequenceOwner: Function | string;
   /** The model's name for messages; undefined for plain-object factories. */
@@ -58,7 +61,7 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
     this.fakerSource = new FakerSource(name, options);
     this.sequenceOwner = sequenceOwner ?? factory ?? name;
     // A seeded factory starts its unique values afresh, as `seed()` does, so a run repeats.
-    if (options.seed !== undefined) resetUniqueValues(this.name);
+    if (options.seed !== undefined) resetUniqueValues(model ?? name);
   }
 
   /** The runner of a factory class (created on first use, then reused). */
@@ -88,23 +91,33 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
     return this.options.maxDepth;
   }
 
-  prepared(): Prepared<T> {
+  /** The plan and instantiation of the model; given an instance's overrides, of the concrete class that instance is built as. */
+  prepared(overrides?: Record<string, unknown>): PreparedModel<T> {
     const version = modelAdaptersVersion();
     if (this.cachedPreparation?.version !== version) {
       const inspected = inspectModelFields(this.factory, this.model, this.name);
-      const plan = planBuild(inspected, {
-        factory: this.name,
-        model: this.modelName,
-        allowNullOptionals: this.options.allowNullOptionals ?? true,
-        optionalRelations: this.options.optionalRelations ?? 'null',
-        useDefaults: this.options.useDefaults ?? false,
-        providers: providerMap(this.options.providers),
-      });
-      const construct = this.options.construct as Instantiate<T> | undefined;
-      const instantiate = instantiatorFor(this.name, this.model, construct ?? (inspected.instantiate as Instantiate<T> | undefined));
-      this.cachedPreparation = { version, plan, instantiate };
+      const own = this.prepareModel(inspected, this.model);
+      // Each concrete class is planned from its own fields, with this factory's declarations.
+      const variants = prepareVariants(inspected.variants, this.model, own, (cls) => this.prepareModel(inspectModelFields(this.factory, cls as Constructor, this.name), cls as Constructor<T>));
+      this.cachedPreparation = { version, ...own, variants };
     }
-    return this.cachedPreparation;
+    const { variants } = this.cachedPreparation;
+    if (!overrides || !variants) return this.cachedPreparation;
+    return this.variantTurn.pick(this.name, this.modelName!, variants, overrides);
+  }
+
+  private prepareModel(inspected: ModelFields, model: Constructor<T> | undefined): PreparedModel<T> {
+    const plan = planBuild(inspected, {
+      factory: this.name,
+      model: model ? nameOf(model) : undefined,
+      modelClass: model,
+      allowNullOptionals: this.options.allowNullOptionals ?? true,
+      optionalRelations: this.options.optionalRelations ?? 'null',
+      useDefaults: this.options.useDefaults ?? false,
+      providers: providerMap(this.options.providers),
+    });
+    const construct = this.options.construct as Instantiate<T> | undefined;
+    return { plan, instantiate: instantiatorFor(this.name, model, construct ?? (inspected.instantiate as Instantiate<T> | undefined)) };
   }
 
   nestedSetup(): CallSetup {
@@ -136,9 +149,15 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
    */
   seed(seed: number): void {
     this.fakerSource.seed(checkSeed(`${this.name}.seed`, seed));
-    resetUniqueValues(this.name);
+    this.variantTurn.restart();
+    resetUniqueValues(this.model ?? this.name);
     // A counter shared with the parent factory is not this factory's to restart.
     if (this.sequenceOwner === this.factory) resetSequences(this.sequenceOwner);
+  }
+
+  /** Where each field's value comes from when not overridden (an override always wins). */
+  explain(): FieldExplanation[] {
+    return explainPlan(this.plan, this.factory);
   }
 
   /** Restarts this factory's `@Sequence` numbers at 1. */

@@ -1,9 +1,7 @@
 import { Faker, allFakers, faker as sharedFaker } from '@faker-js/faker';
 import type { FactoryOptions } from '../registry/factory-options.js';
+import { currentReferenceDate, referenceDateVersion } from './reference-date.js';
 import { currentSeed, deriveSeed, seedVersion } from './seeds.js';
-
-/** Dates of seeded streams are generated around this instant instead of "now", so they repeat too. */
-export const SEEDED_REFERENCE_DATE = new Date('2025-01-01T00:00:00.000Z');
 
 /**
  * The faker streams of one factory: every field has a stream of its own, derived from the
@@ -47,7 +45,8 @@ export class FakerSource {
 
   /** The stream of one field, for builds whose seed is `seedBase`. Runs per field per instance: keep it cheap. */
   streamFor(field: string, seedBase: number): Faker {
-    const version = seedVersion();
+    // Streams generate dates around the run's reference date, not "now", so dates repeat too.
+    const version = seedVersion() * 1_000_003 + referenceDateVersion();
     if (this.streamsSeed !== seedBase || this.streamsVersion !== version) {
       this.streams = new Map();
       this.streamsSeed = seedBase;
@@ -56,7 +55,7 @@ export class FakerSource {
     let stream = this.streams.get(field);
     if (!stream) {
       stream = new Faker({ locale: this.base.rawDefinitions, seed: deriveSeed(seedBase, this.owner, field) });
-      stream.setDefaultRefDate(SEEDED_REFERENCE_DATE);
+      stream.setDefaultRefDate(currentReferenceDate());
       this.streams.set(field, stream);
     }
     return stream;

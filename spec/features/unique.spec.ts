@@ -10,9 +10,11 @@ class Badge {
   @Use(() => 'same') @Field({ unique: true }) label!: string;
 }
 
+let labels = 0;
+
 @Factory(Badge)
 class BadgeFactory extends BaseFactory<Badge> {
-  @Use(() => 'same') @Field({ unique: true }) label!: string;
+  @Use(() => `label ${labels++}`) @Field({ unique: true }) label!: string;
 }
 
 @Factory(Badge)
@@ -24,10 +26,20 @@ class CodeOnlyFactory extends BaseFactory<Badge> {
 describe('unique values', () => {
   beforeEach(() => resetUniqueValues());
 
-  it('never repeats a unique field’s values, even from a generator that always gives the same', () => {
+  it('never repeats a unique field’s values', () => {
     const badges = BadgeFactory.batch(3);
     expect(new Set(badges.map((b) => b.label)).size).to.equal(3);
     expect(new Set(badges.map((b) => b.tier))).to.deep.equal(new Set(['gold', 'silver', 'bronze']));
+  });
+
+  it('never alters a @Use value: one that keeps repeating is an error that suggests @Sequence', () => {
+    @Factory(Badge)
+    class SameLabelFactory extends BaseFactory<Badge> {
+      @Use(() => 'same') @Field({ unique: true }) label!: string;
+      @Ignore() tier!: string;
+    }
+    expect(SameLabelFactory.build().label).to.equal('same');
+    expectThrows(() => SameLabelFactory.build(), ConfigurationException, 'SameLabelFactory', 'Badge.label', 'never alters a @Use value', '@Sequence');
   });
 
   it('says which field ran out and after how many values', () => {
@@ -49,24 +61,33 @@ describe('unique values', () => {
   });
 
   it('keeps the generator’s integers while they are new', () => {
+    let calls = 0;
     @Factory()
     class PriceFactory extends BaseFactory<{ cents: number }> {
-      @Use(() => 999) @Field({ unique: true }) cents!: number;
+      @Use(() => [999, 999, 1000][calls++]) @Field({ unique: true }) cents!: number;
     }
     const [first, second] = PriceFactory.batch(2).map((p) => p.cents);
     expect(first).to.equal(999);
-    expect(second).to.not.equal(999);
+    expect(second).to.equal(1000); // the repeated 999 was redrawn, not altered
   });
 
-  it('seeding one factory never restarts another factory’s unique values', () => {
+  it('seeding a factory restarts the unique values of its model only', () => {
+    class Ticket {
+      @Field({ unique: true }) code!: string;
+    }
+    @Factory(Ticket)
+    class TicketFactory extends BaseFactory<Ticket> {}
     @Factory(Badge, { seed: 1 })
-    class SeededBadgeFactory extends BaseFactory<Badge> {}
-    const others = BadgeFactory.batch(2).map((b) => b.code);
-    SeededBadgeFactory.build();
+    class SeededBadgeFactory extends BaseFactory<Badge> {
+      @Ignore() tier!: string;
+      @Ignore() label!: string;
+    }
+    const tickets = TicketFactory.batch(50).map((t) => t.code);
+    const first = SeededBadgeFactory.build().code;
     SeededBadgeFactory.seed(1);
-    SeededBadgeFactory.build();
-    const more = BadgeFactory.build({ tier: undefined as never });
-    expect(others).not.to.include(more.code);
+    expect(SeededBadgeFactory.build().code).to.equal(first); // Badge restarted: the run repeats
+    const later = TicketFactory.batch(50).map((t) => t.code);
+    expect(later.filter((code) => tickets.includes(code))).to.deep.equal([]); // Ticket kept its values
   });
 
   it('rejects a unique option that is not a boolean', () => {

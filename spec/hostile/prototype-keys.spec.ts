@@ -108,7 +108,7 @@ describe('hostile input: prototype keys are refused', () => {
     expectThrows(() => GadgetFactory.build(JSON.parse('{ "__proto__": { "describe": "attacker" } }')), ParameterException, "'__proto__'");
     const gadget = GadgetFactory.build();
     expect(gadget).to.be.instanceOf(Gadget);
-    expect(gadget.describe()).to.match(/\(\d+\)/);
+    expect(gadget.describe()).to.match(/ \(\d+(\.\d+)?\)$/); // a price: two decimals
   });
 });
 

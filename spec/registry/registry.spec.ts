@@ -91,8 +91,13 @@ describe('registry and @Factory', () => {
   });
 
   describe('argument checks', () => {
-    it('rejects a model that is not a class', () => {
-      expectThrows(() => Factory('Book' as never), ParameterException, '@Factory', 'a model class', 'the string "Book"');
+    it('rejects a model that is not a class, a MikroORM schema or an entity name', () => {
+      expectThrows(() => Factory(42 as never), ParameterException, '@Factory', 'a model class', 'number 42');
+      expectThrows(() => Factory({ name: 'Book' } as never), ParameterException, '@Factory', 'EntitySchema', 'an object');
+    });
+
+    it('rejects an entity name MikroORM does not know', () => {
+      expectThrows(() => Factory('NoSuchEntity'), ConfigurationException, "@Factory('NoSuchEntity')", 'Pass the entity class or its EntitySchema');
     });
 
     it('rejects a decorated class that does not extend BaseFactory', () => {

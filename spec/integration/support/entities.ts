@@ -3,6 +3,7 @@
  * on SQLite. All entities live in one module so their mutual references need no circular imports.
  */
 import 'fixtory';
+import { realismEntities } from './realism-entities.js';
 import { Collection, Type, types, type Opt, type Rel } from '@mikro-orm/core';
 import { Embeddable, Embedded, Entity, Enum, Formula, ManyToMany, ManyToOne, OneToMany, OneToOne, PrimaryKey, Property, Unique } from '../../../samples/mikro-orm-major.js';
 
@@ -204,4 +205,4 @@ export class Place {
   @Property({ type: PointType }) location!: Point;
 }
 
-export const allEntities = [KitchenSink, Address, Note, Publisher, Author, Tag, Book, Passport, Citizen, Category, Seat, Coupon, Chicken, Egg, Profile, Image, Place];
+export const allEntities = [KitchenSink, Address, Note, Publisher, Author, Tag, Book, Passport, Citizen, Category, Seat, Coupon, Chicken, Egg, Profile, Image, Place, ...realismEntities];

@@ -16,14 +16,19 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /** The entities of the schema; the integration model (`allEntities`) by default. */
+  entities?: unknown[];
+}
+
 /** A MikroORM on a new SQLite file, its schema made by the SchemaGenerator. */
-export async function openTestDatabase(): Promise<TestDatabase> {
+export async function openTestDatabase({ entities = allEntities }: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'fixtory-db-'));
   const file = join(dir, 'test.sqlite');
   const queries: string[] = [];
   const orm = await MikroORM.init({
     dbName: file,
-    entities: allEntities,
+    entities: entities as typeof allEntities,
     metadataProvider,
     debug: ['query'],
     colors: false,

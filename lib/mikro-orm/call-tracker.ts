@@ -1,0 +1,139 @@
+import { createCallBuilt, createCallFailed, createCallStarted, type CreateCallParticipant } from '../persistence/create-call.js';
+import { CallGraph } from './call-graph.js';
+import { entitiesBuilt, entityManagerForBuild, entityValuesSeen, type BuildsWithEntityManager } from './orm-registry.js';
+import type { EntityManagerLike } from './orm-types.js';
+import { resolveWriteTarget, type EntityManagerSource, type WriteTarget } from './write-target.js';
+
+/** One create call: where it writes, and the entities built for it. */
+export interface CallState extends WriteTarget {
+  graph: CallGraph;
+}
+
+/** The calls of each ORM (by its metadata) that are built but not saved yet. */
+const unsaved = new WeakMap<object, Set<CallGraph>>();
+
+export function unsavedOf(em: EntityManagerLike): Set<CallGraph> {
+  const key = em.getMetadata() as object;
+  let graphs = unsaved.get(key);
+  if (!graphs) unsaved.set(key, (graphs = new Set()));
+  return graphs;
+}
+
+/** Runs a flush while the links that other unsaved calls' hooks made to existing entities are taken out. */
+export async function flushAlone(state: CallState, flush: () => Promise<unknown>): Promise<void> {
+  const graphs = unsavedOf(state.em);
+  graphs.delete(state.graph);
+  const resumes = [...graphs].map((graph) => graph.suspendUnforeseen());
+  try {
+    await flush();
+  } finally {
+    for (const resume of resumes) resume();
+  }
+}
+
+/** Takes the entities of a failed call out of the EntityManager and of every entity outside the call. */
+export function discard(state: CallState, roots: readonly object[] = []): void {
+  unsavedOf(state.em).delete(state.graph);
+  state.graph.detach();
+  for (const em of new Set([state.em, ...state.graph.outsideEntityManagers()])) {
+    const persistStack = (em as unknown as { getUnitOfWork(): { getPersistStack(): Set<object> } }).getUnitOfWork().getPersistStack();
+    for (const entity of state.graph.entities) persistStack.delete(entity);
+    for (const entity of roots) persistStack.delete(entity);
+  }
+}
+
+/**
+ * What both MikroORM handlers share: the state of each create call, from its start (where it
+ * writes) through the entities built for it to its save or failure.
+ */
+export class CallTracker {
+  private readonly calls = new WeakMap<object, CallState>();
+  private readonly callOfEntity = new WeakMap<object, object>();
+
+  constructor(
+    private readonly owner: string,
+    private readonly source: EntityManagerSource | undefined,
+    private readonly writes: boolean,
+  ) {}
+
+  start(call: object): CallState {
+    let state = this.calls.get(call);
+    if (!state) {
+      const target = resolveWriteTarget(this.owner, this.source, this.writes);
+      this.calls.set(call, (state = { ...target, graph: new CallGraph(target.em) }));
+      unsavedOf(target.em).add(state.graph);
+    }
+    return state;
+  }
+
+  /** Values an entity of the call is about to be created from. */
+  seen(call: object, values: Iterable<unknown>): void {
+    this.start(call).graph.prepare(values);
+  }
+
+  created(call: object, entities: object[]): void {
+    const state = this.start(call);
+    for (const entity of entities) {
+      state.graph.add(entity);
+      this.callOfEntity.set(entity, call);
+    }
+  }
+
+  /** Everything of the call is built: entities outside it stop pointing at it until its save. */
+  built(call: object): void {
+    this.calls.get(call)?.graph.built();
+  }
+
+  /** The state of the call that built `entities`, ended: a save is the call's last use of it. */
+  finish(entities: readonly object[]): CallState {
+    const call = entities.length > 0 ? this.callOfEntity.get(entities[0]!) : undefined;
+    const state = call ? this.calls.get(call) : undefined;
+    if (call) this.calls.delete(call);
+    if (state) return state;
+    // Entities a user passes to save() themselves: no call built them.
+    const target = resolveWriteTarget(this.owner, this.source, this.writes);
+    return { ...target, graph: new CallGraph(target.em) };
+  }
+
+  fail(call: object): void {
+    const state = this.calls.get(call);
+    this.calls.delete(call);
+    if (state) discard(state);
+  }
+}
+
+
+/** A handler that hands each step of a create call to its CallTracker. */
+export interface TracksCalls extends BuildsWithEntityManager, CreateCallParticipant {
+  readonly tracker: CallTracker;
+}
+
+/**
+ * Gives a handler class the members fixtory calls during a create call (see
+ * lib/persistence/create-call.ts and orm-registry.ts); each step goes to the handler's tracker.
+ */
+export function tracksCreateCalls(cls: { prototype: object }): void {
+  const members: Record<symbol, (this: TracksCalls, call: object, more?: never) => unknown> = {
+    [createCallStarted](call) {
+      this.tracker.start(call);
+    },
+    [entityManagerForBuild](call): EntityManagerLike {
+      return this.tracker.start(call).em;
+    },
+    [entityValuesSeen](call, values?: Iterable<unknown>) {
+      this.tracker.seen(call, values ?? []);
+    },
+    [entitiesBuilt](call, entities?: object[]) {
+      this.tracker.created(call, entities ?? []);
+    },
+    [createCallBuilt](call) {
+      this.tracker.built(call);
+    },
+    [createCallFailed](call) {
+      this.tracker.fail(call);
+    },
+  };
+  for (const key of Object.getOwnPropertySymbols(members)) {
+    Object.defineProperty(cls.prototype, key, { value: members[key], writable: true, configurable: true });
+  }
+}
