@@ -1,7 +1,7 @@
 import type { Configuration, EntityMetadata, EntitySchema, MetadataStorage, Platform } from '@mikro-orm/core';
 import { ConfigurationException, nameOf } from '../errors.js';
 import { mikroOrmCore } from './mikro-orm-core.js';
-import { discoverSync, reflectMetadataProvider } from './orm-major.js';
+import { assertSupportedMikroOrm, discoverSync, reflectMetadataProvider } from './orm-major.js';
 
 /**
  * MikroORM's own discovery, run without a database: before `useMikroOrm`, an entity is read from
@@ -86,6 +86,7 @@ export function isMikroOrmModel(cls: Function): boolean {
 export function discoverWithoutOrm(cls: Function): MetadataStorage | undefined {
   const core = mikroOrmCore();
   if (!core || !isMikroOrmModel(cls)) return undefined;
+  assertSupportedMikroOrm();
   let storage = cache.get(cls);
   if (!storage) {
     try {

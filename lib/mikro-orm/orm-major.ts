@@ -79,6 +79,11 @@ function majorAdapter(): MajorAdapter | undefined {
   return adapter;
 }
 
+/** Refuses, with a ConfigurationException naming it, a MikroORM major fixtory does not know. */
+export function assertSupportedMikroOrm(): void {
+  majorAdapter();
+}
+
 /** The metadata provider that reads `design:type` (legacy decorators), for discovery without an ORM. */
 export function reflectMetadataProvider(): MetadataProviderClass | undefined {
   return majorAdapter()?.reflectMetadataProvider();

@@ -4,25 +4,30 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 
 /**
- * Builds a plain model in a process of its own whose @mikro-orm/core reports `version` (the
- * installed one when undefined). Run from the compiled spec's folder, so 'fixtory' and
- * '@mikro-orm/core' resolve as they do for the specs: MikroORM 6 under `npm test`, 7 under
- * `npm run test:mikro-orm-7`.
+ * Builds an entity (an EntitySchema: the same on both majors) in a process of its own whose
+ * @mikro-orm/core reports `version` (the installed one when undefined). Run from the compiled spec's
+ * folder, so 'fixtory' and '@mikro-orm/core' resolve as they do for the specs: MikroORM 6 under
+ * `npm test`, 7 under `npm run test:mikro-orm-7`.
  */
-function buildWithMikroOrmVersion(version: string | undefined): { built?: unknown; error?: { name: string; message: string } } {
+function buildWithMikroOrmVersion(version: string | undefined): Record<'built' | 'buildError' | 'registerError', unknown> {
   const script = `
-    import { Utils } from '@mikro-orm/core';
+    import 'reflect-metadata';
+    import { EntitySchema, Utils } from '@mikro-orm/core';
+    import { MikroORM } from '@mikro-orm/sqlite';
+    const { BaseFactory, Factory, Use, useMikroOrm } = await import('fixtory');
+    class Thing { id; name; }
+    const schema = new EntitySchema({ class: Thing, properties: { id: { type: 'number', primary: true }, name: { type: 'string' } } });
+    const orm = await MikroORM.init({ dbName: ':memory:', entities: [schema] });
     ${version === undefined ? '' : `Utils.getORMVersion = () => ${JSON.stringify(version)};`}
-    const { BaseFactory, Factory, Use } = await import('fixtory');
-    class Plain { name; }
-    class PlainFactory extends BaseFactory {}
-    Use(() => 'Ada')(PlainFactory.prototype, 'name');
-    Factory(Plain)(PlainFactory);
-    try {
-      console.log(JSON.stringify({ built: PlainFactory.build() }));
-    } catch (error) {
-      console.log(JSON.stringify({ error: { name: error.name, message: error.message } }));
-    }`;
+    class ThingFactory extends BaseFactory {}
+    Use(() => 'Ada')(ThingFactory.prototype, 'name');
+    Factory(Thing)(ThingFactory);
+    const out = {};
+    const failure = (error) => ({ name: error.name, message: error.message });
+    try { out.built = { ...ThingFactory.build() }; } catch (error) { out.buildError = failure(error); }
+    try { useMikroOrm(orm); } catch (error) { out.registerError = failure(error); }
+    await orm.close();
+    console.log(JSON.stringify(out));`;
   const cwd = dirname(fileURLToPath(import.meta.url));
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' })) as never;
 }
@@ -34,11 +39,14 @@ describe('MikroORM majors', function () {
     expect(buildWithMikroOrmVersion(undefined)).to.deep.equal({ built: { name: 'Ada' } });
   });
 
-  it('refuses a MikroORM major it does not know, naming the installed version and the supported ones', () => {
+  it('refuses a MikroORM major it does not know, before and after MikroORM.init, naming the installed version', () => {
     for (const version of ['8.0.0', '5.9.8']) {
-      const { error } = buildWithMikroOrmVersion(version);
-      expect(error?.name).to.equal('ConfigurationException');
-      expect(error?.message).to.include(`@mikro-orm/core ${version} is installed`).and.include('MikroORM 6.6 and 7');
+      const outcome = buildWithMikroOrmVersion(version);
+      expect(outcome).to.have.all.keys('buildError', 'registerError');
+      for (const error of [outcome.buildError, outcome.registerError] as { name: string; message: string }[]) {
+        expect(error.name).to.equal('ConfigurationException');
+        expect(error.message).to.include(`@mikro-orm/core ${version} is installed`).and.include('MikroORM 6.6 and 7').and.not.include('useMikroOrm');
+      }
     }
   });
 });
