@@ -68,7 +68,7 @@ function discoveryConfig(entities: unknown[]): Configuration {
     {
       entities: entities as never[],
       metadataProvider: reflectMetadataProvider(),
-      metadataCache: { enabled: false },
+      metadataCache: { enabled: false, adapter: core.NullCacheAdapter }, // MikroORM 7 reads through the adapter even when disabled
       namingStrategy: core.UnderscoreNamingStrategy,
       discovery: { warnWhenNoEntities: false },
       logger: () => undefined,
