@@ -105,6 +105,19 @@ export function allMetadata(storage: MetadataStorage): EntityMetadata[] {
   return all instanceof Map ? [...all.values()] : Object.values(all);
 }
 
+/**
+ * The classes of a single-table inheritance root's discriminator map, by discriminator value: the
+ * map holds class names on MikroORM 6 (looked up with `findClass`) and the classes on 7. Sorted by
+ * value: the majors order the map differently, and a seed must give the same classes on both.
+ */
+export function discriminatorClasses(root: EntityMetadata, findClass: (className: string) => Function | undefined): { value: string; model: Function }[] {
+  const map = (root.discriminatorMap ?? {}) as Record<string, string | Function>;
+  return Object.entries(map)
+    .map(([value, mapped]) => ({ value, model: typeof mapped === 'function' ? mapped : findClass(mapped) }))
+    .filter((choice): choice is { value: string; model: Function } => choice.model !== undefined)
+    .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
 /** The metadata of a class by its name (single-table inheritance maps name their classes), on either major. */
 export function metadataNamed(storage: MetadataStorage, className: string): EntityMetadata | undefined {
   return allMetadata(storage).find((meta) => meta.className === className);
