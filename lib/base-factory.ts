@@ -48,6 +48,24 @@ export abstract class BaseFactory<T extends object> {
     return FactoryRunner.of<ModelOfFactory<C>>(this).batch(size, overrides, options);
   }
 
+  /**
+   * One instance that looks saved, with no I/O and no EntityManager (FactoryBot's build_stubbed):
+   * it and every instance it nests get a made-up primary key where they have none.
+   */
+  static stub<C extends AnyFactory>(this: C, overrides?: Overrides<ModelOfFactory<C>>, options?: BuildOptions<C>): ModelOfFactory<C> {
+    return FactoryRunner.of<ModelOfFactory<C>>(this).stub(overrides, options);
+  }
+
+  /** `size` stubs; overrides may differ per instance. */
+  static stubBatch<C extends AnyFactory>(
+    this: C,
+    size: number,
+    overrides?: BatchOverrides<ModelOfFactory<C>>,
+    options?: BuildOptions<C>,
+  ): ModelOfFactory<C>[] {
+    return FactoryRunner.of<ModelOfFactory<C>>(this).stubBatch(size, overrides, options);
+  }
+
   /** The smallest set of instances that together use every enum member, both booleans, null and non-null of nullable fields. */
   static coverage<C extends AnyFactory>(this: C, overrides?: Overrides<ModelOfFactory<C>>, options?: BuildOptions<C>): ModelOfFactory<C>[] {
     return FactoryRunner.of<ModelOfFactory<C>>(this).coverage(overrides, options);

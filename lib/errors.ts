@@ -1,3 +1,5 @@
+import type { SaveFailure } from './persistence/save-failure.js';
+
 /**
  * The exception hierarchy. Every message is written once, here, by a named constructor, and
  * names the factory, the field or method, and what to do about it.
@@ -494,12 +496,9 @@ export class ParameterException extends FactoryException {
 
 /** A persistence handler failed to save (its error is the `cause`), or returned what fixtory cannot use. What was kept depends on the handler (fixtory's MikroORM handlers keep nothing of a failed call). */
 export class PersistenceException extends FactoryException {
-  static saveFailed(factory: string, model: string | undefined, method: string, cause: unknown): PersistenceException {
+  static saveFailed(factory: string, model: string | undefined, method: string, cause: unknown, why?: SaveFailureReport): PersistenceException {
     const reason = reasonOf(cause);
-    return new PersistenceException(
-      `${factory}.${method} could not save ${model ?? 'its objects'}: ${reason}`,
-      { cause },
-    );
+    return new PersistenceException(`${factory}.${method} could not save ${model ?? 'its objects'}: ${reason}${why ? `\n${describeFailure(why)}` : ''}`, { cause });
   }
 
   static unexpectedSaveResult(factory: string, method: string, count: number, result: unknown): PersistenceException {
@@ -509,6 +508,54 @@ export class PersistenceException extends FactoryException {
         `of the saved instances, one per instance, in order. The rows may already be saved: check the handler's ` +
         `saveMany and its storage.`,
     );
+  }
+}
+
+/** A failed save as the handler read it, with where the field's value came from and the run's seed. */
+export interface SaveFailureReport {
+  failure: SaveFailure;
+  /** `from: generator` of the field, as `explain()` gives it. */
+  source?: string;
+  seed: number;
+}
+
+function shortValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : value instanceof Date ? value.toISOString() : String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** "The unique constraint author_email_unique on author.email refused Author.email = "a@b.c" (its value came from hint email: ...)." */
+function describeFailure({ failure, source, seed }: SaveFailureReport): string {
+  const constraint = `The ${failure.kind} constraint${failure.constraint ? ` ${failure.constraint}` : ''}`;
+  const column = failure.column ? ` on ${failure.table ? `${failure.table}.` : ''}${failure.column}` : '';
+  const field = failure.field ? ` refused ${failure.model ?? 'the'}.${failure.field}${failure.hasValue ? ` = ${shortValue(failure.value)}` : ''}` : ' failed';
+  const from = source ? ` (its value came from ${source})` : '';
+  return `${constraint}${column}${field}${from}. Replay this run with FIXTORY_SEED=${seed}.`;
+}
+
+/** One failure `lintFactories` found. */
+export interface LintFailure {
+  factory: string;
+  trait?: string;
+  step: 'build' | 'create';
+  /** `Model.field`, where the error names one. */
+  field?: string;
+  error: unknown;
+}
+
+/** `lintFactories` found factories (or traits) that do not build or create; `failures` lists each. */
+export class LintException extends FactoryException {
+  readonly failures: readonly LintFailure[] = [];
+
+  static of(failures: LintFailure[]): LintException {
+    const lines = failures.map(({ factory, trait, step, field, error }) => `  - ${factory}${trait ? ` (trait ${trait})` : ''} ${step}${field ? ` [${field}]` : ''}: ${reasonOf(error).split('\n')[0]}`);
+    const exception = new LintException(`${failures.length} factory check(s) failed:\n${lines.join('\n')}`, { cause: failures[0]?.error });
+    Object.defineProperty(exception, 'failures', { value: failures });
+    return exception;
+  }
+
+  static transactionFailed(cause: unknown): LintException {
+    return new LintException(`lintFactories could not run its rolled-back transaction: ${reasonOf(cause)}`, { cause });
   }
 }
 

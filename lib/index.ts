@@ -26,6 +26,7 @@ export { registerHint, unregisterHint, type HintDefinition, type HintKind, type 
 export { currentReferenceDate, setReferenceDate, REFERENCE_DATE_ENV } from './runner/reference-date.js';
 export { formatExplanation, type FieldExplanation } from './runner/explain.js';
 export { resetSequences } from './runner/sequences.js';
+export { resetStubKeys } from './runner/stub-keys.js';
 export { seedAll, currentSeed, SEED_ENV } from './runner/seeds.js';
 export { SyncPersistenceProtocol, AsyncPersistenceProtocol, type PersistenceHandler } from './persistence/protocols.js';
 export type { AsyncHandlerInput, HandlerInput, PersistOptions, SyncHandlerInput } from './persistence/handler-source.js';
@@ -47,9 +48,12 @@ export {
   ParameterException,
   MissingBuildKwargException,
   PersistenceException,
+  LintException,
+  type LintFailure,
   HookException,
   type PersistenceKind,
 } from './errors.js';
+export { lintFactories, type LintOptions, type LintReport } from './lint.js';
 export { onFactoryEvent, type BuildEvent, type ChunkEvent, type FactoryEvent, type FactoryEventListener, type FailureEvent, type SaveEvent } from './events.js';
 export type { BatchOverrides, BuildOptions, SeedSummary, StreamOptions, StreamProgress, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';
 export type { EntitySchemaLike, ModelSource } from './types.js';

@@ -16,6 +16,8 @@ export interface RelationInfo {
 /** What an adapter knows of one field of a model. */
 export interface AdaptedField {
   name: string;
+  /** Part of the primary key, and what its values are: what a stub's made-up key looks like. */
+  primaryKey?: 'number' | 'bigint' | 'string';
   /** A ready generator (or why there is none); else the field is generated from `type`. */
   generator?: ValueGenerator | Unresolvable;
   type?: Function;

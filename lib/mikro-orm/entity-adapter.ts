@@ -37,9 +37,18 @@ interface AdaptContext {
   platform: unknown;
 }
 
+const numericKeyTypes = new Set(['integer', 'int', 'smallint', 'tinyint', 'mediumint', 'number', 'float', 'double', 'decimal']);
+
+/** What a scalar primary key's values are (relations as keys are left to their own entities). */
+function primaryKeyOf(facts: PropertyFacts): AdaptedField['primaryKey'] {
+  if (!facts.primary || facts.kind !== 'scalar') return undefined;
+  if (facts.type === 'bigint') return facts.runtimeType === 'bigint' ? 'bigint' : facts.runtimeType === 'number' ? 'number' : 'string';
+  return numericKeyTypes.has(facts.type) ? 'number' : 'string';
+}
+
 function adaptProperty(facts: PropertyFacts, context: AdaptContext): AdaptedField {
   const providerKeys = [facts.customTypeClass, facts.customType, facts.type, facts.columnType].filter((k): k is Function | string => k !== undefined);
-  const field: AdaptedField = { name: facts.name, nullable: facts.nullable, hasDefault: facts.hasDefault, providerKeys };
+  const field: AdaptedField = { name: facts.name, nullable: facts.nullable, hasDefault: facts.hasDefault, providerKeys, primaryKey: primaryKeyOf(facts) };
   if (facts.managed) return { ...field, managed: true };
   switch (facts.kind) {
     case 'm:1':

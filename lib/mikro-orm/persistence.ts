@@ -1,6 +1,8 @@
 import { ParameterException } from '../errors.js';
 import { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
+import { attachSaveFailure } from '../persistence/save-failure.js';
 import { CallTracker, discard, flushAlone, tracksCreateCalls, unsavedOf, type TracksCalls } from './call-tracker.js';
+import { readConstraintFailure } from './constraint-errors.js';
 import { isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
 import type { EntityManagerLike } from './orm-types.js';
 import { serialised } from './serial-queue.js';
@@ -77,6 +79,8 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
         state.graph.attach();
         await flushAlone(state, () => em.transactional(async (tx) => void tx.persist(entities)));
       } catch (error) {
+        const failure = readConstraintFailure(em, error, [...state.graph.entities, ...entities]);
+        if (failure) attachSaveFailure(error, failure);
         discard(state, entities);
         throw error;
       }

@@ -56,6 +56,8 @@ export interface BuildPlan {
   complete: boolean;
   /** Where each field's value comes from, in declaration order. */
   sources: ReadonlyMap<string, FieldSource>;
+  /** The model's primary key fields, where its adapter knows them: what `stub()` fills. */
+  primaryKeys: readonly { name: string; values: 'number' | 'bigint' | 'string' }[];
 }
 
 export interface PlanSettings extends StrategySettings {
@@ -239,5 +241,6 @@ export function planBuild(inspected: ModelFields, settings: PlanSettings): Build
     const bucket = step.kind === 'post' ? plan.postGenerated : step.kind === 'attach' ? plan.attached : plan.fields;
     bucket.push(planned);
   }
-  return { ...plan, relations, names: new Set(inspected.fields.map((f) => f.name)), complete: inspected.complete, sources };
+  const primaryKeys = inspected.fields.filter((f) => f.primaryKey).map((f) => ({ name: f.name, values: f.primaryKey! }));
+  return { ...plan, relations, names: new Set(inspected.fields.map((f) => f.name)), complete: inspected.complete, sources, primaryKeys };
 }

@@ -10,6 +10,7 @@ import { nestedBuild, runHooksSync } from './hooks.js';
 import type { Instantiate } from './instantiate.js';
 import { copyData, resolveNestedOverrides } from './nested-overrides.js';
 import { nextSequence } from './sequences.js';
+import { nextStubKey, stubKeyValue } from './stub-keys.js';
 
 /** What a build run needs of the runner whose instances it builds (a FactoryRunner, seen from one run). */
 export interface RunnerView<T> {
@@ -57,6 +58,16 @@ interface BuildScope {
   index: number;
   /** Alternatives forced on fields by `coverage()`. */
   choices?: ReadonlyMap<string, CoverageAlternative>;
+  /** A stub call: every instance of the graph gets a made-up primary key. */
+  stub?: boolean;
+}
+
+/** The fields the caller gave (overrides, traits) of each instance built for a create call: a failed save names them as such. */
+const givenFields = new WeakMap<object, ReadonlySet<string>>();
+
+/** Whether `field` of an instance built for a create call was given rather than generated. */
+export function wasGiven(instance: object, field: string): boolean {
+  return givenFields.get(instance)?.has(field) ?? false;
 }
 
 const defaultMaxDepth = 3;
@@ -91,13 +102,14 @@ export class BuildRun<T> {
     private readonly runner: RunnerView<T>,
     private readonly setup: CallSetup,
     private readonly target?: CreateTarget,
+    private readonly stub = false,
   ) {}
 
   /** Builds instance `index` of the call from the caller's (checked) overrides. */
   root(overrides: Record<string, unknown>, index: number, choices?: ReadonlyMap<string, CoverageAlternative>): T {
     // Trait overrides are shared definitions: each instance gets copies of their arrays and plain objects.
     const traitOverrides = this.setup.traits.length > 0 ? copyData(this.setup.overrides) : undefined;
-    return buildOne(this.runner, { ...traitOverrides, ...overrides }, { path: [], target: this.target, setup: this.setup, index, choices });
+    return buildOne(this.runner, { ...traitOverrides, ...overrides }, { path: [], target: this.target, setup: this.setup, index, choices, stub: this.stub });
   }
 
   /** Builds `count` instances, each from its own overrides. */
@@ -112,6 +124,15 @@ function buildNestedInstance<T>(runner: RunnerView<T>, overrides: Record<string,
   const instance = buildOne(runner, overrides, { ...scope, setup, index: 0 });
   afterBuildSync(runner.name, nestedBuild, setup, [instance]);
   return instance;
+}
+
+/** Gives a stub its made-up primary key (an override of the key wins), as if the database had set it. */
+function giveStubKey(runner: RunnerView<unknown>, plan: BuildPlan, instance: Record<string, unknown>, given: Record<string, unknown>): void {
+  // A plain model's key is its `id` field, when it has one.
+  const keys = plan.primaryKeys.length > 0 ? plan.primaryKeys : plan.names.has('id') ? [{ name: 'id', values: 'number' as const }] : [];
+  for (const { name, values } of keys) {
+    if (!Object.hasOwn(given, name)) instance[name] = stubKeyValue(values, nextStubKey(runner.model ?? runner.name));
+  }
 }
 
 function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, scope: BuildScope): T {
@@ -150,6 +171,8 @@ function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, 
   }
   const pending = attachLater.size > 0 ? [...attachLater.values()].flat() : undefined;
   const instance = instantiate(values, { handler: scope.target?.handler, call: scope.target?.call, attachLater: pending });
+  if (scope.target && instance !== null && typeof instance === 'object') givenFields.set(instance, new Set(Object.keys(given)));
+  if (scope.stub) giveStubKey(runner, plan, instance as Record<string, unknown>, given);
   for (const { name, step } of plan.attached) {
     ctx.field = name;
     if (step.kind === 'attach' && !Object.hasOwn(overrides, name)) step.attach(ctx, instance as object);
@@ -184,7 +207,7 @@ function contextFor<T>(runner: RunnerView<T>, scope: BuildScope, path: readonly 
       // A self-reference is built by the factory building this instance; other models by their default factory.
       const factory = options.factory ?? (model === runner.model && runner.factory ? runner.factory : undefined);
       const nestedRunner = runner.runnerFor(model, factory);
-      const nested = { path: here, maxDepth, viaOptional: optional, target: scope.target };
+      const nested = { path: here, maxDepth, viaOptional: optional, target: scope.target, stub: scope.stub };
       // Nested instances draw from the nesting factory's streams, by field path (so a seed repeats the
       // whole graph, and `author` and `editor` never share a stream), unless their factory has a seed of its own.
       const inherited = { ...nested, streams: { ...streams, prefix: `${streams.prefix}${field}>${nameOf(model)}.` } };

@@ -6,7 +6,8 @@ import { checkSize } from './arguments.js';
 import { afterBuildSync, hookInfo, type BuildRun, type CreateTarget } from './build-run.js';
 import { hookPhases, type CallSetup } from './call-setup.js';
 import { refuseAsyncHooks, runHooksAsync, runHooksSync } from './hooks.js';
-import { expectSync, persisting, persistingAsync, refuseThenables, savedRows } from './persisting.js';
+import type { FieldExplanation } from './explain.js';
+import { expectSync, persisting, persistingAsync, refuseThenables, savedRows, type SaveContext } from './persisting.js';
 
 /** What a create call needs of the factory's runner. */
 export interface CreatingRunner<T> {
@@ -21,6 +22,12 @@ export interface CreatingRunner<T> {
   /** The handler of this kind that serves the factory, or a ConfigurationException saying how to configure one. */
   handler<H>(kind: PersistenceKind): H;
   run(setup: CallSetup, target?: CreateTarget): BuildRun<T>;
+  /** Where each field's value comes from, for the message of a failed save. */
+  explain(): FieldExplanation[];
+}
+
+function saveContext<T>(runner: CreatingRunner<T>, method: string): SaveContext {
+  return { factory: runner.name, model: runner.modelName, method, explain: () => runner.explain() };
 }
 
 /** One create call's arguments, as the factory statics received them. */
@@ -103,7 +110,7 @@ export function createSync<T>(runner: CreatingRunner<T>, args: CreateArguments, 
     afterBuildSync(runner.name, args.method, setup, built);
     built.forEach((instance, index) => runHooksSync(runner.name, args.method, setup, 'beforeCreate', instance, hookInfo(runner.name, setup, index)));
     events.saving();
-    const result = expectSync(runner.name, single ? 'save' : 'saveMany', persisting(runner.name, runner.modelName, args.method, () => save(handler, built)));
+    const result = expectSync(runner.name, single ? 'save' : 'saveMany', persisting(saveContext(runner, args.method), () => save(handler, built)));
     saved = single ? [result as T] : (result as T[]);
   } catch (error) {
     // Whatever failed before the save succeeded, nothing built for this call may be written later.
@@ -136,7 +143,7 @@ export async function createAsync<T>(
     }
     refuseThenables(runner.name, args.method, runner.modelName, built);
     events.saving();
-    saved = await persistingAsync(runner.name, runner.modelName, args.method, () => save(handler, built));
+    saved = await persistingAsync(saveContext(runner, args.method), () => save(handler, built));
   } catch (error) {
     failCreateCall(handler, target.call);
     events.failed(error);

@@ -129,8 +129,8 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
     return chosen ? FactoryRunner.of(chosen) : FactoryRunner.automatic(model);
   }
 
-  run(setup: CallSetup, target?: CreateTarget): BuildRun<T> {
-    return new BuildRun(this, setup, target);
+  run(setup: CallSetup, target?: CreateTarget, stub = false): BuildRun<T> {
+    return new BuildRun(this, setup, target, stub);
   }
 
   /** Which generator serves each field: computed on first use, and again only when a model adapter or provider changes. */
@@ -182,6 +182,27 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
       const count = checkSize(this.name, 'batch', size);
       const built = this.run(setup).many(count, this.itemOverrides('batch', count, overrides));
       afterBuildSync(this.name, 'batch', setup, built);
+      return built;
+    });
+  }
+
+  /** One instance that looks saved: built, with a made-up primary key on it and every instance it nests, and no I/O. */
+  stub(overrides?: unknown, options?: unknown): T {
+    return this.stubBatchAs('stub', 1, overrides, options)[0]!;
+  }
+
+  stubBatch(size: unknown, overrides?: unknown, options?: unknown): T[] {
+    return this.stubBatchAs('stubBatch', size, overrides, options);
+  }
+
+  private stubBatchAs(method: string, size: unknown, overrides: unknown, options: unknown): T[] {
+    return this.observed(method, () => {
+      const setup = this.callSetup(method, options);
+      refuseAsyncHooks(this.name, method, setup, ['afterBuild']);
+      const count = checkSize(this.name, method, size);
+      const forItem = method === 'stub' ? ((checked) => () => checked)(this.checkedOverrides(method, overrides)) : this.itemOverrides(method, count, overrides);
+      const built = this.run(setup, undefined, true).many(count, forItem);
+      afterBuildSync(this.name, method, setup, built);
       return built;
     });
   }

@@ -1,28 +1,54 @@
 import { ConfigurationException, FactoryException, ParameterException, PersistenceException } from '../errors.js';
+import { saveFailureOf } from '../persistence/save-failure.js';
+import { wasGiven } from './build-run.js';
+import type { FieldExplanation } from './explain.js';
+import { currentSeed } from './seeds.js';
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
-function saveFailed(factory: string, model: string | undefined, method: string, error: unknown): unknown {
-  return error instanceof FactoryException ? error : PersistenceException.saveFailed(factory, model, method, error);
+/** Who saves: what a failed save's message names, and where its fields' values come from. */
+export interface SaveContext {
+  factory: string;
+  model: string | undefined;
+  method: string;
+  explain?: () => readonly FieldExplanation[];
 }
 
-/** Runs a sync handler's save: its own failure becomes a PersistenceException naming the factory; fixtory's errors pass through. */
-export function persisting<R>(factory: string, model: string | undefined, method: string, save: () => R): R {
+/**
+ * The handler's failure as a PersistenceException naming the factory; fixtory's errors pass through.
+ * When the handler could tell which field's value the database refused, the message says which
+ * generator made it and the seed that replays the run.
+ */
+function saveFailed({ factory, model, method, explain }: SaveContext, error: unknown): unknown {
+  if (error instanceof FactoryException) return error;
+  const failure = saveFailureOf(error);
+  if (!failure) return PersistenceException.saveFailed(factory, model, method, error);
+  let source: string | undefined;
+  if (failure.instance && failure.field && wasGiven(failure.instance, failure.field)) source = 'the overrides of the call (or a trait)';
+  else if (failure.field && failure.model === model) {
+    const row = explain?.().find((r) => r.field === failure.field);
+    source = row && `${row.from}: ${row.generator}`;
+  }
+  return PersistenceException.saveFailed(factory, model, method, error, { failure, source, seed: currentSeed() });
+}
+
+/** Runs a sync handler's save. */
+export function persisting<R>(context: SaveContext, save: () => R): R {
   try {
     return save();
   } catch (error) {
-    throw saveFailed(factory, model, method, error);
+    throw saveFailed(context, error);
   }
 }
 
 /** The same for an async handler's save. */
-export async function persistingAsync<R>(factory: string, model: string | undefined, method: string, save: () => Promise<R>): Promise<R> {
+export async function persistingAsync<R>(context: SaveContext, save: () => Promise<R>): Promise<R> {
   try {
     return await save();
   } catch (error) {
-    throw saveFailed(factory, model, method, error);
+    throw saveFailed(context, error);
   }
 }
 

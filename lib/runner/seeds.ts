@@ -2,6 +2,7 @@ import { faker as sharedFaker } from '@faker-js/faker';
 import { ConfigurationException, ParameterException } from '../errors.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
 import { resetSequences } from './sequences.js';
+import { resetStubKeys } from './stub-keys.js';
 
 /** The environment variable that seeds a whole run: `FIXTORY_SEED=1234 npm test` repeats a run. */
 export const SEED_ENV = 'FIXTORY_SEED';
@@ -36,6 +37,7 @@ export function seedAll(seed: number): void {
   sharedFaker.seed(seed);
   resetUniqueValues();
   resetSequences();
+  resetStubKeys();
 }
 
 /** The seed of this run: print it when a test fails, and rerun with FIXTORY_SEED set to it. */

@@ -1,0 +1,155 @@
+import type { SaveFailure } from '../persistence/save-failure.js';
+import type { EntityManagerLike } from './orm-types.js';
+
+/*
+ * Reads a failed flush's driver error the way SQLite, PostgreSQL and MariaDB word it, and finds the
+ * entity property behind the column, and the offending value among the entities of the call.
+ */
+
+/** What the driver says, before it is tied to a property. */
+interface Reported {
+  kind: SaveFailure['kind'];
+  constraint?: string;
+  table?: string;
+  column?: string;
+  value?: string;
+  /** For "too long": the column's length, when the message gives it (PostgreSQL's "character varying(5)"). */
+  length?: number;
+  /** The entity and property, when MikroORM refused the value itself before any SQL ran. */
+  entity?: string;
+  property?: string;
+}
+
+/** The fields MikroORM copies onto its DriverException from pg's error. */
+interface DriverFields {
+  message?: string;
+  code?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+  detail?: string;
+}
+
+const postgresKinds: Record<string, SaveFailure['kind']> = {
+  '23505': 'unique',
+  '23502': 'not null',
+  '23503': 'foreign key',
+  '23514': 'check',
+  '22001': 'too long',
+  '22003': 'out of range',
+};
+
+/** Message patterns, each to the facts it reveals (SQLite and MariaDB say everything in the message). */
+const patterns: [RegExp, (match: RegExpExecArray) => Reported][] = [
+  [/Value for ([\w$]+)\.([\w$]+) is required, '(?:null|undefined)' found/, (m) => ({ kind: 'not null', entity: m[1], property: m[2] })],
+  [/UNIQUE constraint failed: ([\w$]+)\.([\w$]+)/, (m) => ({ kind: 'unique', table: m[1], column: m[2] })],
+  [/NOT NULL constraint failed: ([\w$]+)\.([\w$]+)/, (m) => ({ kind: 'not null', table: m[1], column: m[2] })],
+  [/FOREIGN KEY constraint failed/, () => ({ kind: 'foreign key' })],
+  [/CHECK constraint failed: ([\w$]+)/, (m) => ({ kind: 'check', constraint: m[1] })],
+  [/Duplicate entry '((?:[^']|'')*)' for key '([\w$.]+)'/, (m) => ({ kind: 'unique', value: m[1], constraint: m[2]!.replace(/^.*\./, '') })],
+  [/Column '([\w$]+)' cannot be null/, (m) => ({ kind: 'not null', column: m[1] })],
+  [/Data too long for column '([\w$]+)'/, (m) => ({ kind: 'too long', column: m[1] })],
+  [/Out of range value for column '([\w$]+)'/, (m) => ({ kind: 'out of range', column: m[1] })],
+  [/a foreign key constraint fails \(`[^`]*`\.`([\w$]+)`, CONSTRAINT `([\w$]+)` FOREIGN KEY \(`([\w$]+)`\)/, (m) => ({ kind: 'foreign key', table: m[1], constraint: m[2], column: m[3] })],
+  [/CONSTRAINT `([\w$]+)` failed/, (m) => ({ kind: 'check', constraint: m[1] })],
+];
+
+function fromPostgres(error: DriverFields): Reported | undefined {
+  const kind = error.code ? postgresKinds[error.code] : undefined;
+  if (!kind) return undefined;
+  const reported: Reported = { kind, constraint: error.constraint, table: error.table, column: error.column };
+  const key = /Key \(([^)]+)\)=\((.*)\) already exists/.exec(error.detail ?? '');
+  if (key && !key[1]!.includes(',')) Object.assign(reported, { column: key[1], value: key[2] });
+  const length = /character varying\((\d+)\)|character\((\d+)\)/.exec(error.message ?? '');
+  if (length) reported.length = Number(length[1] ?? length[2]);
+  return reported;
+}
+
+function reportedBy(error: unknown): Reported | undefined {
+  const fields = (error ?? {}) as DriverFields;
+  const postgres = fromPostgres(fields);
+  if (postgres) return postgres;
+  const message = typeof fields.message === 'string' ? fields.message : '';
+  for (const [pattern, read] of patterns) {
+    const match = pattern.exec(message);
+    if (match) return read(match);
+  }
+  return undefined;
+}
+
+interface PropertyMeta {
+  name: string;
+  fieldNames?: string[];
+  length?: number;
+  kind?: string;
+}
+
+interface EntityMeta {
+  className: string;
+  tableName?: string;
+  collection?: string;
+  props: PropertyMeta[];
+}
+
+function metadataOf(em: EntityManagerLike, entity: object): EntityMeta | undefined {
+  return (em.getMetadata() as { find(cls: Function): EntityMeta | undefined }).find(entity.constructor);
+}
+
+/** The text a value is reported as: strings as they are, everything else as JSON would put it. */
+function asText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object' && value !== null) {
+    const pk = (value as { id?: unknown }).id;
+    return pk === undefined ? '' : String(pk);
+  }
+  return String(value);
+}
+
+/**
+ * What a failed flush of `entities` (a create call's, nested ones included) says about the
+ * property and value that caused it, or undefined when the error is not a constraint the
+ * database named.
+ */
+export function readConstraintFailure(em: EntityManagerLike, error: unknown, entities: Iterable<object>): SaveFailure | undefined {
+  const reported = reportedBy(error);
+  if (!reported) return undefined;
+  const failure: SaveFailure = { kind: reported.kind, constraint: reported.constraint, table: reported.table, column: reported.column, hasValue: false };
+  const candidates: { entity: object; meta: EntityMeta; prop: PropertyMeta }[] = [];
+  for (const entity of entities) {
+    const meta = metadataOf(em, entity);
+    if (!meta) continue;
+    const table = meta.tableName ?? meta.collection;
+    if (reported.table && table !== reported.table) continue;
+    if (reported.entity && meta.className !== reported.entity) continue;
+    const constraintNamesColumn = (prop: PropertyMeta) => reported.constraint?.includes(`_${prop.fieldNames?.[0]}_`) ?? false;
+    const prop = meta.props.find((p) =>
+      reported.property ? p.name === reported.property : reported.column ? p.fieldNames?.includes(reported.column) : constraintNamesColumn(p),
+    );
+    if (prop) candidates.push({ entity, meta, prop });
+  }
+  const valueOf = ({ entity, prop }: (typeof candidates)[number]) => (entity as Record<string, unknown>)[prop.name];
+  const seen = new Map<string, number>();
+  for (const candidate of candidates) seen.set(asText(valueOf(candidate)), (seen.get(asText(valueOf(candidate))) ?? 0) + 1);
+  const matches = candidates.filter((candidate) => {
+    const value = valueOf(candidate);
+    if (reported.value !== undefined) return asText(value) === reported.value;
+    if (reported.kind === 'unique') return seen.get(asText(value))! > 1; // two of the call's own rows collide
+    if (reported.kind === 'not null') return value === null || value === undefined;
+    if (reported.kind === 'too long') return typeof value === 'string' && value.length > (reported.length ?? candidate.prop.length ?? Infinity);
+    return false;
+  });
+  // Without a match, the field is known (every candidate has it) but not which row's value broke it.
+  const offending = matches[0] ?? (candidates.length > 0 ? { ...candidates[0]!, unknownValue: true } : undefined);
+  if (offending) {
+    failure.model = offending.meta.className;
+    failure.field = offending.prop.name;
+    failure.column ??= offending.prop.fieldNames?.[0];
+    failure.table ??= offending.meta.tableName ?? offending.meta.collection;
+    const scalar = offending.prop.kind === 'scalar' || offending.prop.kind === undefined;
+    if (!('unknownValue' in offending)) failure.instance = offending.entity;
+    if (scalar && !('unknownValue' in offending)) Object.assign(failure, { hasValue: true, value: valueOf(offending) });
+  } else if (reported.value !== undefined) {
+    Object.assign(failure, { hasValue: true, value: reported.value });
+  }
+  return failure;
+}
