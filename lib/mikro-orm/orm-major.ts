@@ -1,6 +1,8 @@
 /**
- * Where MikroORM 6.6 and 7 differ for fixtory, decided here and nowhere else. Everything else in
- * lib/mikro-orm reads both majors the same way (metadata is looked up by class, never by name).
+ * Where MikroORM 6.6 and 7 differ for fixtory, decided here and nowhere else: by the installed
+ * major where the two need different code, by the shape of the value where one reading serves both.
+ * Everything else in lib/mikro-orm reads both majors the same way (metadata found by class; by class
+ * name only through `metadataNamed`, where MikroORM itself names classes).
  */
 import { createRequire } from 'node:module';
 import type { EntityMetadata, MetadataDiscovery, MetadataStorage, Options } from '@mikro-orm/core';
