@@ -266,6 +266,13 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static seederNotInstalled(cause: unknown): ConfigurationException {
+    return new ConfigurationException(
+      `fixtorySeeder needs @mikro-orm/seeder, which is not installed: npm i -D @mikro-orm/seeder (the same version as @mikro-orm/core).`,
+      { cause },
+    );
+  }
+
   static asyncHookInSyncPath(factory: string, phase: string, method: string): ConfigurationException {
     return new ConfigurationException(
       `${factory}.${method} ran an async ${phase} hook: a synchronous call cannot wait for it. Make the ` +

@@ -36,6 +36,8 @@ export {
   MikroOrmSyncPersistence,
   TestTransaction,
   useMikroOrm,
+  fixtorySeeder,
+  type SeederClass,
   forgetMikroOrms,
   type EntityManagerSource,
   type MikroOrmPersistenceOptions,
@@ -53,6 +55,7 @@ export {
   HookException,
   type PersistenceKind,
 } from './errors.js';
+export type { SeedContext } from './cli/seed-command.js';
 export { lintFactories, type LintOptions, type LintReport } from './lint.js';
 export { onFactoryEvent, type BuildEvent, type ChunkEvent, type FactoryEvent, type FactoryEventListener, type FailureEvent, type SaveEvent } from './events.js';
 export type { BatchOverrides, BuildOptions, SeedSummary, StreamOptions, StreamProgress, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';

@@ -6,3 +6,4 @@ registerModelAdapter(mikroOrmEntityAdapter);
 export { MikroOrmPersistence, MikroOrmSyncPersistence, type EntityManagerSource, type MikroOrmPersistenceOptions } from './persistence.js';
 export { TestTransaction } from './test-transaction.js';
 export { useMikroOrm, forgetMikroOrms } from './orm-registry.js';
+export { fixtorySeeder, type SeederClass } from './seeder.js';
