@@ -45,7 +45,7 @@ describe('MikroORM seeder: fixtorySeeder', function () {
     }
     class DatabaseSeeder extends fixtorySeeder(seed) {}
 
-    await orm.getSeeder().seed(DatabaseSeeder);
+    await orm.seeder.seed(DatabaseSeeder);
     const em = orm.em.fork();
     expect(await em.count(Author)).to.equal(1);
     expect(await em.count(Book, { author: { email: { $ne: null } } })).to.equal(3);
