@@ -57,6 +57,14 @@ describe('README', () => {
     for (const name of statics) expect(readme).to.include(`| \`${name}(`);
   });
 
+  it('names every folder and top-level module of lib/ in the layout table', () => {
+    const layout = readme.slice(readme.indexOf('| in `lib/` |'), readme.indexOf('## Quick start'));
+    for (const entry of readdirSync(`${root}lib`, { withFileTypes: true })) {
+      const name = entry.isDirectory() ? `\`${entry.name}/\`` : `\`${entry.name}\``;
+      expect(layout, `the README's layout of lib/ names ${name}`).to.include(name);
+    }
+  });
+
   it('shows the set-up commands', () => {
     expect(codeBlocks('sh').join('\n')).to.include('npm install && npm start').and.include('npm test');
   });

@@ -1,17 +1,14 @@
 import type { Faker } from '@faker-js/faker';
 import { ConfigurationException, ParameterException, nameOf, type PersistenceKind } from '../errors.js';
 import { emit, startClock } from '../events.js';
-import { providerMap } from '../generators/providers.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
-import { modelAdaptersVersion } from '../inspect/model-adapter.js';
-import { inspectModelFields, type ModelFields } from '../inspect/model-fields.js';
 import { checkedKind } from '../persistence/handler-slots.js';
 import { HandlerSource, type HandlerInput, type PersistOptions } from '../persistence/handler-source.js';
 import type { FactoryOptions } from '../registry/factory-options.js';
 import { registry } from '../registry/registry.js';
 import type { Constructor, SeedSummary } from '../types.js';
 import { checkOverrides, checkSize } from './arguments.js';
-import { planBuild, type BuildPlan } from './build-plan.js';
+import type { BuildPlan } from './build-plan.js';
 import { afterBuildSync, BuildRun, type CreateTarget, type RunnerView } from './build-run.js';
 import { setupCall, type CallSetup } from './call-setup.js';
 import { createAsync, createSync, type CreatingRunner } from './create-call.js';
@@ -19,18 +16,11 @@ import { explainPlan, type FieldExplanation } from './explain.js';
 import { FakerSource } from './faker-source.js';
 import { routeHandler } from './handler-routing.js';
 import { refuseAsyncHooks } from './hooks.js';
-import { instantiatorFor, type Instantiate } from './instantiate.js';
-import { prepareVariants, VariantTurn, type PreparedModel, type PreparedVariants } from './model-variants.js';
+import { ModelPreparation } from './model-preparation.js';
+import type { PreparedModel } from './model-variants.js';
 import { checkSeed } from './seeds.js';
 import { resetSequences } from './sequences.js';
 import { seedRows, streamCreate } from './stream.js';
-
-/** What a runner derives from the model once, redone only when a model adapter or provider changes. */
-interface Prepared<T> extends PreparedModel<T> {
-  version: number;
-  /** For a model of several concrete classes, each class's own preparation. */
-  variants?: PreparedVariants<T>;
-}
 
 const runners = new WeakMap<Function, FactoryRunner<any>>();
 const automaticRunners = new WeakMap<Function, FactoryRunner<any>>();
@@ -41,9 +31,8 @@ const automaticRunners = new WeakMap<Function, FactoryRunner<any>>();
  * call (create*, routed to the sync or async persistence protocol).
  */
 export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
-  private cachedPreparation?: Prepared<T>;
+  private readonly preparation: ModelPreparation<T>;
   private cachedNestedSetup?: CallSetup;
-  private readonly variantTurn = new VariantTurn();
   readonly fakerSource: FakerSource;
   readonly sequenceOwner: Function | string;
   /** The model's name for messages; undefined for plain-object factories. */
@@ -58,6 +47,7 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
     sequenceOwner?: Function | string,
   ) {
     this.modelName = model ? nameOf(model) : undefined;
+    this.preparation = new ModelPreparation(factory, name, model, options);
     this.fakerSource = new FakerSource(name, options);
     this.sequenceOwner = sequenceOwner ?? factory ?? name;
     // A seeded factory starts its unique values afresh, as `seed()` does, so a run repeats.
@@ -93,31 +83,7 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
 
   /** The plan and instantiation of the model; given an instance's overrides, of the concrete class that instance is built as. */
   prepared(overrides?: Record<string, unknown>): PreparedModel<T> {
-    const version = modelAdaptersVersion();
-    if (this.cachedPreparation?.version !== version) {
-      const inspected = inspectModelFields(this.factory, this.model, this.name);
-      const own = this.prepareModel(inspected, this.model);
-      // Each concrete class is planned from its own fields, with this factory's declarations.
-      const variants = prepareVariants(inspected.variants, this.model, own, (cls) => this.prepareModel(inspectModelFields(this.factory, cls as Constructor, this.name), cls as Constructor<T>));
-      this.cachedPreparation = { version, ...own, variants };
-    }
-    const { variants } = this.cachedPreparation;
-    if (!overrides || !variants) return this.cachedPreparation;
-    return this.variantTurn.pick(this.name, this.modelName!, variants, overrides);
-  }
-
-  private prepareModel(inspected: ModelFields, model: Constructor<T> | undefined): PreparedModel<T> {
-    const plan = planBuild(inspected, {
-      factory: this.name,
-      model: model ? nameOf(model) : undefined,
-      modelClass: model,
-      allowNullOptionals: this.options.allowNullOptionals ?? true,
-      optionalRelations: this.options.optionalRelations ?? 'null',
-      useDefaults: this.options.useDefaults ?? false,
-      providers: providerMap(this.options.providers),
-    });
-    const construct = this.options.construct as Instantiate<T> | undefined;
-    return { plan, instantiate: instantiatorFor(this.name, model, construct ?? (inspected.instantiate as Instantiate<T> | undefined)) };
+    return this.preparation.get(overrides);
   }
 
   nestedSetup(): CallSetup {
@@ -149,7 +115,7 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
    */
   seed(seed: number): void {
     this.fakerSource.seed(checkSeed(`${this.name}.seed`, seed));
-    this.variantTurn.restart();
+    this.preparation.restartVariants();
     resetUniqueValues(this.model ?? this.name);
     // A counter shared with the parent factory is not this factory's to restart.
     if (this.sequenceOwner === this.factory) resetSequences(this.sequenceOwner);
