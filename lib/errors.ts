@@ -241,6 +241,22 @@ export class ConfigurationException extends FactoryException {
     );
   }
 
+  static bulkManyToMany(entity: string, field: string): ConfigurationException {
+    return new ConfigurationException(
+      `MikroOrmBulkPersistence cannot write ${entity}.${field}: a many-to-many collection holding new entities needs ` +
+        `pivot rows, which bulk inserts do not write. Leave the collection empty (override ${field}: []) and fill it ` +
+        `later, or save these entities with MikroOrmPersistence.`,
+    );
+  }
+
+  static bulkCycle(entities: string[]): ConfigurationException {
+    return new ConfigurationException(
+      `MikroOrmBulkPersistence cannot order new entities that reference each other in a cycle (${entities.join(' -> ')}): ` +
+        `each must be inserted before the other. Break the cycle (make one of the references null or an existing ` +
+        `entity), or save these entities with MikroOrmPersistence.`,
+    );
+  }
+
   static globalEntityManager(handler: string, cause: unknown): ConfigurationException {
     return new ConfigurationException(
       `${handler} was given MikroORM's global EntityManager, which this ORM forbids for writes ` +

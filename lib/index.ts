@@ -34,6 +34,7 @@ export { FactoryRunner } from './runner/factory-runner.js';
 export {
   MikroOrmPersistence,
   MikroOrmSyncPersistence,
+  MikroOrmBulkPersistence,
   TestTransaction,
   useMikroOrm,
   fixtorySeeder,

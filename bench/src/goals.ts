@@ -1,0 +1,40 @@
+import { summarize, type CaseResult } from './stats.js';
+
+interface Goal {
+  what: string;
+  workload: string;
+  target?: string;
+  subject: string;
+  against: string;
+  limit: number;
+}
+
+/** The goals of issue 12 that this suite measures: a ratio of time per row, and its limit. */
+const goals: Goal[] = [
+  { what: 'plain build vs the faker loop', workload: 'build-plain', subject: 'fixtory', against: 'faker-loop', limit: 1.1 },
+  { what: 'plain build vs fishery', workload: 'build-plain', subject: 'fixtory', against: 'fishery', limit: 1.0 },
+  { what: 'entity build vs seeder `makeEntity`', workload: 'build-entity', subject: 'fixtory', against: 'seeder-makeEntity', limit: 1.0 },
+  ...['sqlite', 'postgresql'].flatMap((target) => [
+    { what: '`createBatchAsync` vs seeder `create(n)`', workload: 'users', target, subject: 'fixtory-flush', against: 'seeder-create', limit: 0.8 },
+    { what: 'bulk, users vs raw driver', workload: 'users', target, subject: 'fixtory-bulk', against: 'raw', limit: 1.3 },
+    { what: 'bulk, users with posts vs raw driver', workload: 'users-posts', target, subject: 'fixtory-bulk', against: 'raw', limit: 1.5 },
+    { what: 'bulk vs drizzle-seed (users)', workload: 'users', target, subject: 'fixtory-bulk', against: 'drizzle-seed', limit: 1.0 },
+    { what: '`createAsync` loop vs seeder `createOne` loop', workload: 'users', target, subject: 'fixtory-createAsync-loop', against: 'seeder-createOne-loop', limit: 0.6 },
+  ]),
+];
+
+export function goalsTable(results: CaseResult[]): string | undefined {
+  const perRow = (workload: string, target: string | undefined, id: string) => {
+    const result = results.find((r) => r.workload === workload && r.case === id && (target === undefined || r.target === target));
+    return result && summarize(result)?.usPerRow;
+  };
+  const lines = ['| goal | database | ratio | limit | met |', '|---|---|---:|---:|---|'];
+  for (const goal of goals) {
+    const subject = perRow(goal.workload, goal.target, goal.subject);
+    const against = perRow(goal.workload, goal.target, goal.against);
+    if (subject === undefined || against === undefined) continue;
+    const ratio = subject / against;
+    lines.push(`| ${goal.what} | ${goal.target ?? '–'} | ${ratio.toFixed(2)}× | ≤ ${goal.limit.toFixed(2)}× | ${ratio <= goal.limit ? 'yes' : '**no**'} |`);
+  }
+  return lines.length > 2 ? lines.join('\n') : undefined;
+}

@@ -1,0 +1,168 @@
+import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
+import { ConfigurationException } from '../errors.js';
+import { mikroOrmCore } from './metadata-lookup.js';
+
+/** One INSERT group: new entities of one class whose parents are all in earlier groups. */
+export interface InsertGroup {
+  meta: EntityMetadata;
+  entities: object[];
+}
+
+/** What a bulk save writes: groups in an order where every parent precedes its children. */
+export interface InsertPlan {
+  groups: InsertGroup[];
+  /** Every new entity of the plan, to undo their back-filled keys if the write fails. */
+  entities: object[];
+}
+
+interface CollectionLike {
+  isInitialized(): boolean;
+  getItems(check?: boolean): object[];
+}
+
+function isCollection(value: unknown): value is CollectionLike {
+  return typeof (value as CollectionLike | null)?.getItems === 'function' && typeof (value as CollectionLike).isInitialized === 'function';
+}
+
+function unwrapReference(value: unknown): object | undefined {
+  const reference = value as { unwrap?: () => unknown } | null | undefined;
+  const target = typeof reference?.unwrap === 'function' ? reference.unwrap() : value;
+  return target !== null && typeof target === 'object' ? target : undefined;
+}
+
+/** MikroORM's internal view of an entity (its metadata, managed flag and keys). */
+type Wrapped = ReturnType<typeof import('@mikro-orm/core').helper<object>>;
+
+function wrapped(entity: object): Wrapped {
+  return mikroOrmCore()!.helper(entity);
+}
+
+/** An entity no EntityManager has loaded or written: the bulk save inserts it. */
+function isNew(entity: object): boolean {
+  return !wrapped(entity).__managed;
+}
+
+/** The side of a relation that holds the foreign key: its target must be inserted first. */
+function holdsForeignKey(prop: EntityProperty): boolean {
+  return prop.kind === 'm:1' || (prop.kind === '1:1' && Boolean(prop.owner));
+}
+
+/** The new entities a relation value holds: the target of a reference, the items of a loaded collection. */
+function newTargets(value: unknown, into: object[]): void {
+  if (value === null || value === undefined) return;
+  if (isCollection(value)) {
+    if (value.isInitialized()) for (const item of value.getItems(false)) if (isNew(item)) into.push(item);
+    return;
+  }
+  const target = unwrapReference(value);
+  if (target && isNew(target)) into.push(target);
+}
+
+/**
+ * Walks the new entities reachable from `roots` (parents through foreign keys, children through
+ * one-to-many and inverse one-to-one relations) and orders them by depth: an entity's depth is one
+ * more than its deepest new parent's. Refuses, before anything is written, what multi-row inserts
+ * cannot express: filled many-to-many collections and cycles of new entities.
+ */
+export function planInsert(roots: object[]): InsertPlan {
+  const found: object[] = [];
+  const seen = new Set<object>();
+  const parents = new Map<object, object[]>();
+  for (const root of roots) {
+    if (!seen.has(root) && isNew(root)) {
+      seen.add(root);
+      found.push(root);
+    }
+  }
+  const related: object[] = [];
+  // `found` doubles as the queue: entities are appended as they are reached.
+  for (let next = 0; next < found.length; next++) {
+    const entity = found[next]!;
+    const meta = wrapped(entity).__meta;
+    for (const prop of meta.relations) {
+      related.length = 0;
+      newTargets((entity as Record<string, unknown>)[prop.name], related);
+      if (related.length === 0) continue;
+      if (prop.kind === 'm:n') throw ConfigurationException.bulkManyToMany(meta.className, prop.name);
+      if (holdsForeignKey(prop)) {
+        const own = parents.get(entity);
+        if (own) own.push(...related);
+        else parents.set(entity, [...related]);
+      }
+      for (const item of related) {
+        if (!seen.has(item)) {
+          seen.add(item);
+          found.push(item);
+        }
+      }
+    }
+  }
+  return { groups: groupByDepth(found, parents), entities: found };
+}
+
+function groupByDepth(entities: object[], parents: Map<object, object[]>): InsertGroup[] {
+  const depth = new Map<object, number>();
+  const onPath = new Set<object>();
+  const depthOf = (entity: object): number => {
+    const own = parents.get(entity);
+    if (!own) return 0; // no new parent: inserted first
+    const known = depth.get(entity);
+    if (known !== undefined) return known;
+    if (onPath.has(entity)) throw ConfigurationException.bulkCycle([...onPath, entity].map((e) => wrapped(e).__meta.className));
+    onPath.add(entity);
+    let level = 0;
+    for (const parent of own) level = Math.max(level, depthOf(parent) + 1);
+    onPath.delete(entity);
+    depth.set(entity, level);
+    return level;
+  };
+  // One group per depth and class (an STI parent and child class insert separately), in the order entities were reached.
+  const byDepth: Map<EntityMetadata, object[]>[] = [];
+  for (const entity of entities) {
+    const level = depthOf(entity);
+    const meta = wrapped(entity).__meta;
+    const groups = (byDepth[level] ??= new Map());
+    const members = groups.get(meta);
+    if (members) members.push(entity);
+    else groups.set(meta, [entity]);
+  }
+  return byDepth.flatMap((groups) => [...(groups ?? new Map<EntityMetadata, object[]>())].map(([meta, members]) => ({ meta, entities: members })));
+}
+
+/** Entities whose primary key is set before the insert (the others get theirs from the database). */
+export function withKeys(entities: object[]): Set<object> {
+  const keyed = new Set<object>();
+  for (const entity of entities) {
+    const meta = wrapped(entity).__meta;
+    if (meta.primaryKeys.every((pk) => (entity as Record<string, unknown>)[pk] != null)) keyed.add(entity);
+  }
+  return keyed;
+}
+
+/**
+ * Runs the `onCreate` initialisers a flush would run (MikroORM's insertMany does not), on the
+ * properties still unset, embeddables included.
+ */
+export function applyOnCreate(entity: object, props: readonly EntityProperty[], em: unknown): void {
+  const record = entity as Record<string, unknown>;
+  for (const prop of props) {
+    if (prop.onCreate && record[prop.name] == null) record[prop.name] = prop.onCreate(entity, em as never);
+    const embedded = record[prop.name];
+    if (prop.kind === 'embedded' && embedded && typeof embedded === 'object' && prop.targetMeta) {
+      for (const item of Array.isArray(embedded) ? embedded : [embedded]) applyOnCreate(item as object, prop.targetMeta.hydrateProps, em);
+    }
+  }
+}
+
+/** After a failed write: the entities are new again (keys the database handed out are taken back). */
+export function forgetInsert(plan: InsertPlan, hadKey: ReadonlySet<object>): void {
+  for (const entity of plan.entities) {
+    const helper = wrapped(entity);
+    helper.__managed = false;
+    helper.__originalEntityData = undefined;
+    if (hadKey.has(entity)) continue;
+    for (const pk of helper.__meta.primaryKeys) (entity as Record<string, unknown>)[pk] = undefined;
+    helper.__pk = undefined; // MikroORM caches the key it set: a retry would send the old one as a foreign key
+    helper.__identifier = undefined;
+  }
+}

@@ -1,0 +1,91 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { ParameterException } from '../errors.js';
+import { AsyncPersistenceProtocol } from '../persistence/protocols.js';
+import { attachSaveFailure } from '../persistence/save-failure.js';
+import { applyOnCreate, forgetInsert, planInsert, withKeys, type InsertPlan } from './bulk-insert-plan.js';
+import { CallTracker, discard, tracksCreateCalls, unsavedOf, type TracksCalls } from './call-tracker.js';
+import { readConstraintFailure } from './constraint-errors.js';
+import { mikroOrmCore } from './metadata-lookup.js';
+import { isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
+import { serialised } from './serial-queue.js';
+import { checkStillOpen, serialisationKey, waitForConnection, type EntityManagerSource } from './write-target.js';
+
+/**
+ * Writes large batches fast: `saveMany` inserts the new entities of the batch, and the new
+ * entities they reach (parents through their foreign keys, children through one-to-many
+ * collections), with multi-row INSERT statements (MikroORM's `insertMany`, `batchSize` rows per
+ * statement), parents first, in one transaction (a savepoint inside an open one). The database's
+ * primary keys are back-filled on the returned entities. If any statement fails, nothing of the
+ * call is written, the entities lose the keys they were given, and entities outside the call stop
+ * pointing at them.
+ *
+ * There is no unit of work: the entities are written but no EntityManager manages them (they can be
+ * passed as existing references to later create calls), MikroORM's lifecycle hooks and event
+ * subscribers do not run (property `onCreate` initialisers do), and filled many-to-many
+ * collections are refused. Where it writes follows MikroOrmPersistence: the EntityManager given,
+ * else a fork per call that joins the transaction open where the call is made.
+ */
+export class MikroOrmBulkPersistence<T extends object> extends AsyncPersistenceProtocol<T> implements TracksCalls {
+  /** The state of each create call this handler serves (internal). */
+  readonly tracker: CallTracker;
+
+  constructor(source?: EntityManagerSource);
+  // A rest parameter keeps the constructor's length 0: `@Persist(MikroOrmBulkPersistence)` is a valid no-argument handler class.
+  constructor(...args: [EntityManagerSource?]) {
+    super();
+    const [source] = args;
+    if (source !== undefined && typeof source !== 'function' && !isEntityManager(source) && !isMikroOrm(source)) {
+      throw ParameterException.invalidArgument('MikroOrmBulkPersistence', 'an EntityManager, a MikroORM instance or a function returning an EntityManager', source);
+    }
+    this.tracker = new CallTracker('MikroOrmBulkPersistence', source, true);
+    if (isEntityManager(source) || isMikroOrm(source)) useMikroOrm(source);
+  }
+
+  async save(entity: T): Promise<T> {
+    const [saved] = await this.saveMany([entity]);
+    return saved!;
+  }
+
+  async saveMany(entities: T[]): Promise<T[]> {
+    const state = this.tracker.finish(entities);
+    const em = state.em as unknown as EntityManager;
+    const write = async () => {
+      let plan: InsertPlan | undefined;
+      let hadKey = new Set<object>();
+      try {
+        checkStillOpen(state);
+        await waitForConnection(state);
+        unsavedOf(state.em).delete(state.graph);
+        state.graph.attach();
+        plan = planInsert(entities);
+        hadKey = withKeys(plan.entities);
+        if (plan.entities.length > 0) await em.transactional((tx) => insertAll(tx, plan!));
+      } catch (error) {
+        if (plan) forgetInsert(plan, hadKey);
+        const failure = readConstraintFailure(state.em, error, [...state.graph.entities, ...entities]);
+        if (failure) attachSaveFailure(error, failure);
+        discard(state, entities);
+        throw error;
+      }
+    };
+    const key = serialisationKey(state, state.graph.reachesOutside);
+    await (key ? serialised(key, write) : write());
+    return entities;
+  }
+}
+
+// The create-call members tracksCreateCalls installs (building with the call's EntityManager, detaching a failed call), as the types see them.
+export interface MikroOrmBulkPersistence<T extends object> extends TracksCalls {}
+tracksCreateCalls(MikroOrmBulkPersistence);
+
+async function insertAll(em: EntityManager, plan: InsertPlan): Promise<void> {
+  for (const { meta, entities } of plan.groups) {
+    if (meta.hydrateProps.some((prop) => prop.onCreate || prop.kind === 'embedded')) {
+      for (const entity of entities) applyOnCreate(entity, meta.hydrateProps, em);
+    }
+    await em.insertMany(entities);
+    // What a flush records after an insert: later flushes then see these entities as existing rows.
+    const comparator = em.getComparator();
+    for (const entity of entities) mikroOrmCore()!.helper(entity).__originalEntityData = comparator.prepareEntity(entity);
+  }
+}
