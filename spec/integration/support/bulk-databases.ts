@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
 import { MikroORM as SqliteOrm } from '@mikro-orm/sqlite';
 import { forgetMikroOrms } from 'fixtory';
+import { createSchema, metadataProvider } from '../../../samples/mikro-orm-major.js';
 import { bulkEntities } from './bulk-entities.js';
 
 /** An ORM on a fresh database with the bulk entities' schema, and raw SQL against it. */
@@ -39,8 +40,8 @@ const sqlite: BulkDatabaseKind = {
   name: 'SQLite',
   async open() {
     const dir = mkdtempSync(join(tmpdir(), 'fixtory-bulk-'));
-    const orm = await SqliteOrm.init({ dbName: join(dir, 'bulk.sqlite'), entities: bulkEntities, colors: false });
-    await orm.schema.createSchema();
+    const orm = await SqliteOrm.init({ dbName: join(dir, 'bulk.sqlite'), entities: bulkEntities, metadataProvider, colors: false });
+    await createSchema(orm);
     return wrap(orm, async () => rmSync(dir, { recursive: true, force: true }));
   },
 };
@@ -55,17 +56,17 @@ const postgres: BulkDatabaseKind = {
     // MikroORM's global colour setting follows the last ORM created: keep it off, as the other specs' ORMs do.
     let admin: PostgresOrm | undefined;
     try {
-      admin = await PostgresOrm.init({ clientUrl: `${postgresUrl}/postgres`, entities: bulkEntities, colors: false, pool: { min: 0, max: 1 } });
+      admin = await PostgresOrm.init({ clientUrl: `${postgresUrl}/postgres`, entities: bulkEntities, metadataProvider, colors: false, pool: { min: 0, max: 1 } });
       await admin.em.getConnection().execute(`create database ${dbName}`);
     } catch {
       return undefined; // no server here
     } finally {
       await admin?.close(true).catch(() => undefined);
     }
-    const orm = await PostgresOrm.init({ clientUrl: `${postgresUrl}/${dbName}`, entities: bulkEntities, colors: false });
-    await orm.schema.createSchema();
+    const orm = await PostgresOrm.init({ clientUrl: `${postgresUrl}/${dbName}`, entities: bulkEntities, metadataProvider, colors: false });
+    await createSchema(orm);
     return wrap(orm, async () => {
-      const cleanup = await PostgresOrm.init({ clientUrl: `${postgresUrl}/postgres`, entities: bulkEntities, colors: false, pool: { min: 0, max: 1 } });
+      const cleanup = await PostgresOrm.init({ clientUrl: `${postgresUrl}/postgres`, entities: bulkEntities, metadataProvider, colors: false, pool: { min: 0, max: 1 } });
       await cleanup.em.getConnection().execute(`drop database if exists ${dbName}`);
       await cleanup.close(true);
     });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/sqlite';
 import { forgetMikroOrms } from 'fixtory';
+import { createSchema, metadataProvider } from '../../../samples/mikro-orm-major.js';
 import { allEntities } from './entities.js';
 
 export interface TestDatabase {
@@ -28,11 +29,12 @@ export async function openTestDatabase({ entities = allEntities }: TestDatabaseO
   const orm = await MikroORM.init({
     dbName: file,
     entities: entities as typeof allEntities,
+    metadataProvider,
     debug: ['query'],
     colors: false,
     logger: (message) => queries.push(message.replace(/^\[query\]\s*/, '')),
   });
-  await orm.schema.createSchema();
+  await createSchema(orm);
   queries.length = 0;
   return {
     orm,
