@@ -372,6 +372,13 @@ export class ConfigurationException extends FactoryException {
       { cause },
     );
   }
+
+  static unsupportedMikroOrm(version: string): ConfigurationException {
+    return new ConfigurationException(
+      `fixtory supports MikroORM 6.6 and 7, but @mikro-orm/core ${version} is installed: install ` +
+        `@mikro-orm/core@7 (or 6.6), or a fixtory release made for this MikroORM major.`,
+    );
+  }
 }
 
 /** A public call or decorator received an argument it cannot use. */

@@ -1,5 +1,6 @@
 import 'fixtory';
-import { Collection, Entity, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { Collection, type Opt, type Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from './mikro-orm-major.js';
 
 @Entity()
 export class User {

@@ -4,6 +4,7 @@ import { BaseFactory, Factory, MikroOrmPersistence, Persist, useMikroOrm } from 
 import { MikroORM } from '@mikro-orm/sqlite';
 import { Author, Book, User } from './demo-entities.js';
 import { sampleFile } from './data-dir.js';
+import { metadataProvider, refreshSchema } from './mikro-orm-major.js';
 
 // No field declarations: every column is generated from MikroORM's metadata.
 @Factory(User)
@@ -15,8 +16,8 @@ class UserFactory extends BaseFactory<User> {}
 class BookFactory extends BaseFactory<Book> {} // each Book gets a new Author in the same flush
 
 export async function main(dbFile = sampleFile('demo.sqlite')) {
-  const orm = await MikroORM.init({ dbName: dbFile, entities: [User, Author, Book] });
-  await orm.schema.refreshDatabase();
+  const orm = await MikroORM.init({ dbName: dbFile, entities: [User, Author, Book], metadataProvider });
+  await refreshSchema(orm);
   useMikroOrm(orm); // MikroOrmPersistence writes through this ORM; entities are built from its metadata
 
   const ada = await UserFactory.createAsync({ name: 'Ada Lovelace' });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { EntitySchema, MikroORM } from '@mikro-orm/sqlite';
 import { expect } from 'chai';
 import { BaseFactory, Factory, MikroOrmPersistence, Persist, Sequence, forgetMikroOrms, useMikroOrm } from 'fixtory';
+import { createSchema } from '../samples/mikro-orm-major.js';
 
 class Shelf {
   id!: number;
@@ -58,7 +59,7 @@ describe('a MikroORM entity under ES decorators', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fixtory-es-'));
     orm = await MikroORM.init({ dbName: join(dir, 'es.sqlite'), entities: [ShelfSchema, VolumeSchema], allowGlobalContext: true });
-    await orm.schema.createSchema();
+    await createSchema(orm);
     useMikroOrm(orm);
   });
   after(async () => {

@@ -5,8 +5,11 @@ import * as fixtory from 'fixtory';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(`${root}README.md`, 'utf8');
-/** Every TypeScript file under samples/, spec/ and spec-es/: the builds compile them and the specs run them. */
-const executed = ['samples', 'spec', 'spec-es']
+/**
+ * Every TypeScript file under samples/, spec/ and spec-es/ (the builds compile them and the specs run
+ * them) and under mikro-orm-7/samples and mikro-orm-7/spec (`npm run test:mikro-orm-7` compiles and runs them).
+ */
+const executed = ['samples', 'spec', 'spec-es', 'mikro-orm-7/samples', 'mikro-orm-7/spec']
   .flatMap((dir) => readdirSync(`${root}${dir}`, { recursive: true, encoding: 'utf8' }).map((file) => `${root}${dir}/${file}`))
   .filter((file) => file.endsWith('.ts'))
   .map((file) => readFileSync(file, 'utf8'))

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -120,7 +121,7 @@ describe('samples', () => {
     const dbFile = join(dir, 'tests.sqlite');
     try {
       const sample = (file: string) => fileURLToPath(new URL(`../samples/test-setup/${file}`, import.meta.url));
-      const mocha = fileURLToPath(new URL('../../node_modules/mocha/bin/mocha.js', import.meta.url));
+      const mocha = createRequire(import.meta.url).resolve('mocha/bin/mocha.js');
       const output = execFileSync(process.execPath, [mocha, '--no-config', '--timeout', '10000', '--require', sample('root-hooks.js'), sample('users.test.js')], {
         encoding: 'utf8',
         env: { ...process.env, SAMPLE_DB: dbFile },

@@ -31,6 +31,10 @@ export const uniqueFallbacks: Record<UniqueFallback, Distinguish> = {
   url: (value, n, maxLength) => withSuffix(value.replace(/\/+$/, ''), `/${n}`, maxLength, () => undefined),
   slug: (value, n, maxLength) => withSuffix(value, `-${n}`, maxLength, cutAtSeparator(/-+$/)),
   username: (value, n, maxLength) => withSuffix(value, `_${n}`, maxLength, cutAtSeparator(/[._-]+$/)),
-  words: (value, n, maxLength) => withSuffix(value.trimEnd(), ` ${n}`, maxLength, (text, room) => trimAtWord(text, room) ?? cut(text, room)),
+  // Plain text: "word 12"; where the column is too short for a space, "wo12"; shorter still, the number alone in base 36.
+  words: (value, n, maxLength) =>
+    withSuffix(value.trimEnd(), ` ${n}`, maxLength, (text, room) => trimAtWord(text, room) ?? cut(text, room)) ??
+    withSuffix(value.trimEnd(), String(n), maxLength, cut) ??
+    (n.toString(36).length <= maxLength ? n.toString(36) : undefined),
   redraw: () => undefined,
 };

@@ -143,12 +143,18 @@ function countUp(state: UniqueState, strategy: UniqueStrategy, exhausted: (s: Un
  * The base value with the smallest number (from 2) that makes it new; once the column's memory is
  * full, with the column's next number instead, so values stay distinct without being remembered.
  */
+/** How many small numbers a fallback tries before it continues from the column's counter. */
+const smallNumbers = 20;
+
 function distinguish(base: string, state: UniqueState, fallback: UniqueFallback, maxLength: number | undefined, exhausted: (s: UniqueState) => Error): string {
   const counting = state.seen.full;
+  // Small numbers first ("Blue Owls 2"); a base that keeps colliding continues from the column's
+  // counter, so each value costs a few tries however many came before.
   for (let tries = 0, n = counting ? state.next : 2; tries < 1000; tries++, n++) {
+    if (!counting && tries === smallNumbers) n = Math.max(n, state.next);
     const candidate = uniqueFallbacks[fallback](base, n, maxLength ?? Number.POSITIVE_INFINITY);
     if (candidate === undefined) break;
-    if (counting) state.next = n + 1;
+    if (counting || tries >= smallNumbers) state.next = n + 1;
     if (!state.seen.has(identityOf(candidate))) return candidate;
   }
   throw exhausted(state);

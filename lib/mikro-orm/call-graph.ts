@@ -17,14 +17,11 @@ interface CollectionLike {
   isInitialized(): boolean;
   getItems(check?: boolean): object[];
   contains(item: object, check?: boolean): boolean;
-}
-
-/** The internals of MikroORM's ArrayCollection that a state can be restored through without propagating anything. */
-interface CollectionInternals {
-  items: Set<object>;
-  dirty: boolean;
-  _count?: number;
-  [index: number]: object;
+  // MikroORM 6 and 7 both have these; 7 keeps the items in private fields, so only methods reach them.
+  isDirty(): boolean;
+  setDirty(dirty: boolean): void;
+  addWithoutPropagation(item: object): void;
+  removeWithoutPropagation(item: object): void;
 }
 
 interface RelationMeta {
@@ -71,15 +68,11 @@ function entitiesIn(value: unknown): object[] {
   return isEntity(target) ? [target] : [];
 }
 
-/** Replaces a collection's items without propagating to either side, rebuilding its index once. */
+/** Replaces a collection's items, in order, without propagating to either side. */
 function setItems(collection: CollectionLike, items: object[], dirty: boolean): void {
-  const internals = collection as unknown as CollectionInternals;
-  const previous = internals.items.size;
-  for (let index = items.length; index < previous; index++) delete internals[index];
-  internals.items = new Set(items);
-  items.forEach((item, index) => (internals[index] = item));
-  if (typeof internals._count === 'number') internals._count = items.length;
-  internals.dirty = dirty;
+  for (const item of collection.getItems(false)) collection.removeWithoutPropagation(item);
+  for (const item of items) collection.addWithoutPropagation(item);
+  collection.setDirty(dirty);
 }
 
 export class CallGraph {
@@ -130,6 +123,20 @@ export class CallGraph {
     this.apply(true);
   }
 
+  /**
+   * The EntityManagers of the outside entities the call's values pointed at. MikroORM 7 persists an
+   * entity added to a one-to-many collection into the EntityManager of the collection's items, which
+   * may be one of these rather than the call's.
+   */
+  outsideEntityManagers(): Set<EntityManagerLike> {
+    const managers = new Set<EntityManagerLike>();
+    for (const entity of this.before.keys()) {
+      const em = (entity as { __helper?: { __em?: EntityManagerLike } }).__helper?.__em;
+      if (em) managers.add(em);
+    }
+    return managers;
+  }
+
   /** Takes the call's changes to outside entities out, for good: the call failed. */
   detach(): void {
     this.changes ??= this.diff();
@@ -148,7 +155,7 @@ export class CallGraph {
     for (const { name } of this.relationsOf(entity)) {
       const value = (entity as Record<string, unknown>)[name];
       if (isCollection(value)) {
-        if (value.isInitialized()) state.collections.set(name, { items: value.getItems(false), dirty: (value as unknown as CollectionInternals).dirty });
+        if (value.isInitialized()) state.collections.set(name, { items: value.getItems(false), dirty: value.isDirty() });
       } else state.references.set(name, data[name]);
     }
     return state;

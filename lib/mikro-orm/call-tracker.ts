@@ -35,9 +35,11 @@ export async function flushAlone(state: CallState, flush: () => Promise<unknown>
 export function discard(state: CallState, roots: readonly object[] = []): void {
   unsavedOf(state.em).delete(state.graph);
   state.graph.detach();
-  const persistStack = (state.em as unknown as { getUnitOfWork(): { getPersistStack(): Set<object> } }).getUnitOfWork().getPersistStack();
-  for (const entity of state.graph.entities) persistStack.delete(entity);
-  for (const entity of roots) persistStack.delete(entity);
+  for (const em of new Set([state.em, ...state.graph.outsideEntityManagers()])) {
+    const persistStack = (em as unknown as { getUnitOfWork(): { getPersistStack(): Set<object> } }).getUnitOfWork().getPersistStack();
+    for (const entity of state.graph.entities) persistStack.delete(entity);
+    for (const entity of roots) persistStack.delete(entity);
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AdaptedField, AdaptedModel, ModelAdapter, ModelVariants } from '..
 import { customTypeGenerator, setByEntity } from './custom-types.js';
 import { resolveMikroOrmModel } from './entity-names.js';
 import { discoveredMetadata } from './metadata-lookup.js';
+import { discriminatorClasses } from './orm-major.js';
 import { buildsWithEntityManager, entitiesBuilt, entityManagerForBuild, entityValuesSeen, type KnownOrm } from './orm-registry.js';
 import { fromDiscovered, type PropertyFacts } from './property-facts.js';
 import { driverTypeGenerator } from './column-types.js';
@@ -11,13 +12,14 @@ import { scalarGenerator } from './scalar-generators.js';
 import { ConfigurationException } from '../errors.js';
 
 function embeddedGenerator(facts: PropertyFacts): ValueGenerator | Unresolvable {
-  const polymorphs = facts.polymorphs?.filter((cls) => typeof cls === 'function') ?? [];
+  // By name: discoveries (on demand, by an ORM, on either major) list them in different orders.
+  const polymorphs = (facts.polymorphs?.filter((cls) => typeof cls === 'function') ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const target = facts.target;
   if (!target && polymorphs.length === 0) return new Unresolvable('its embeddable class is unknown');
-  // A polymorphic embeddable: one of the listed classes, drawn from the field's seeded stream.
-  const one: ValueGenerator = target
-    ? (ctx) => ctx.buildNested(target, facts.name)
-    : (ctx) => ctx.buildNested(ctx.faker.helpers.arrayElement(polymorphs), facts.name);
+  // A polymorphic embeddable: one of the listed classes, drawn from the field's seeded stream
+  // (MikroORM 7 also gives it a target, a stand-in class named 'Cat | Dog').
+  const one: ValueGenerator =
+    polymorphs.length > 0 ? (ctx) => ctx.buildNested(ctx.faker.helpers.arrayElement(polymorphs), facts.name) : (ctx) => ctx.buildNested(target!, facts.name);
   if (!facts.array) return one;
   return (ctx) => Array.from({ length: ctx.faker.number.int({ min: 1, max: 3 }) }, () => one(ctx));
 }
@@ -125,10 +127,7 @@ function inheritance(meta: EntityMetadata, findClass: (className: string) => Fun
   if (!column) return undefined;
   let variants: ModelVariants | undefined;
   if (!meta.embeddable && meta.className === root.className) {
-    const choices = Object.entries(root.discriminatorMap ?? {})
-      .map(([value, className]) => ({ value, model: findClass(String(className))! }))
-      .filter((choice) => choice.model !== undefined);
-    variants = { field: column, choices };
+    variants = { field: column, choices: discriminatorClasses(root, findClass) };
   }
   return { column, value: meta.discriminatorValue, variants };
 }

@@ -1,5 +1,6 @@
 import type { EntityMetadata, EntitySchema, MetadataStorage } from '@mikro-orm/core';
 import { mikroOrmCore } from './mikro-orm-core.js';
+import { metadataNamed } from './orm-major.js';
 import { knownOrms } from './orm-registry.js';
 
 /**
@@ -15,7 +16,7 @@ function schemaClass(schema: EntitySchema): Function {
 function classNamed(name: string): Function | undefined {
   const core = mikroOrmCore()!;
   for (const orm of knownOrms()) {
-    const meta = (orm.metadata as MetadataStorage).find(name);
+    const meta = metadataNamed(orm.metadata as MetadataStorage, name);
     if (meta?.class) return (core.EntitySchema.REGISTRY.get(meta.class) as EntitySchema | undefined)?.meta.class ?? meta.class;
   }
   const decorated = Object.values(core.MetadataStorage.getMetadata()).find((meta: EntityMetadata) => meta.className === name && meta.class);

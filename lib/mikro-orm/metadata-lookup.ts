@@ -1,6 +1,7 @@
 import type { EntityMetadata, MetadataStorage } from '@mikro-orm/core';
 import { mikroOrmCore } from './mikro-orm-core.js';
 import { discoverWithoutOrm } from './on-demand-discovery.js';
+import { allMetadata, metadataNamed } from './orm-major.js';
 import { knownOrms, type KnownOrm } from './orm-registry.js';
 
 export { mikroOrmCore } from './mikro-orm-core.js';
@@ -18,12 +19,12 @@ function isSchemaClass(cls: Function): boolean {
 export function discoveredMetadata(cls: Function): DiscoveredModel | undefined {
   for (const orm of knownOrms()) {
     const storage = orm.metadata as MetadataStorage;
-    const meta = storage.find(cls.name);
-    if (meta && (meta.class === cls || isSchemaClass(cls))) return { meta, orm, find: (name) => storage.find(name) };
+    const meta = storage.find(cls);
+    if (meta && (meta.class === cls || isSchemaClass(cls))) return { meta, orm, find: (name) => metadataNamed(storage, name) };
   }
   const storage = discoverWithoutOrm(cls);
-  const meta = storage && Object.values(storage.getAll()).find((m) => m.class === cls);
-  return meta ? { meta, find: (name) => storage!.find(name) } : undefined;
+  const meta = storage && allMetadata(storage).find((m) => m.class === cls);
+  return meta ? { meta, find: (name) => metadataNamed(storage!, name) } : undefined;
 }
 
 export interface DiscoveredModel {

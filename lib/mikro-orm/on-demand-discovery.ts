@@ -1,6 +1,7 @@
 import type { Configuration, EntityMetadata, EntitySchema, MetadataStorage, Platform } from '@mikro-orm/core';
 import { ConfigurationException, nameOf } from '../errors.js';
 import { mikroOrmCore } from './mikro-orm-core.js';
+import { assertSupportedMikroOrm, discoverSync, reflectMetadataProvider } from './orm-major.js';
 
 /**
  * MikroORM's own discovery, run without a database: before `useMikroOrm`, an entity is read from
@@ -66,8 +67,8 @@ function discoveryConfig(entities: unknown[]): Configuration {
   return new core.Configuration(
     {
       entities: entities as never[],
-      metadataProvider: core.ReflectMetadataProvider,
-      metadataCache: { enabled: false },
+      metadataProvider: reflectMetadataProvider(),
+      metadataCache: { enabled: false, adapter: core.NullCacheAdapter }, // MikroORM 7 reads through the adapter even when disabled
       namingStrategy: core.UnderscoreNamingStrategy,
       discovery: { warnWhenNoEntities: false },
       logger: () => undefined,
@@ -85,11 +86,12 @@ export function isMikroOrmModel(cls: Function): boolean {
 export function discoverWithoutOrm(cls: Function): MetadataStorage | undefined {
   const core = mikroOrmCore();
   if (!core || !isMikroOrmModel(cls)) return undefined;
+  assertSupportedMikroOrm();
   let storage = cache.get(cls);
   if (!storage) {
     try {
       const config = discoveryConfig(discoverySet(cls));
-      storage = new core.MetadataDiscovery(new core.MetadataStorage(), genericPlatform(), config).discoverSync(false);
+      storage = discoverSync(new core.MetadataDiscovery(new core.MetadataStorage(), genericPlatform(), config));
     } catch (error) {
       throw ConfigurationException.needsRegisteredOrm(nameOf(cls), error);
     }

@@ -1,5 +1,6 @@
 import { ParameterException } from '../errors.js';
 import { modelAdaptersChanged } from '../inspect/model-adapter.js';
+import { assertSupportedMikroOrm } from './orm-major.js';
 import type { EntityManagerLike, MikroOrmLike } from './orm-types.js';
 
 /** An initialised ORM: its discovered metadata, and an EntityManager to construct entities with. */
@@ -32,6 +33,7 @@ export function isMikroOrm(value: unknown): value is MikroOrmLike {
 export function useMikroOrm(source: MikroOrmLike | EntityManagerLike): void {
   const em = isMikroOrm(source) ? source.em : source;
   if (!isEntityManager(em)) throw ParameterException.invalidArgument('useMikroOrm', 'a MikroORM instance or an EntityManager', source);
+  assertSupportedMikroOrm();
   const metadata = em.getMetadata();
   const existing = known.findIndex((orm) => orm.metadata === metadata);
   if (existing >= 0) {

@@ -5,7 +5,7 @@ import { currentSeed } from '../runner/seeds.js';
 import { useMikroOrm } from './orm-registry.js';
 import type { EntityManagerLike } from './orm-types.js';
 
-/** A seeder class of @mikro-orm/seeder, as `orm.getSeeder().seed(...)` and `npx mikro-orm seeder:run` take it. */
+/** A seeder class of @mikro-orm/seeder, as `orm.seeder.seed(...)` and `npx mikro-orm seeder:run` take it. */
 export type SeederClass = new () => { run(em: EntityManagerLike, context?: object): Promise<void> };
 
 type SeederBase = abstract new () => { run(em: EntityManagerLike, context?: object): void | Promise<void> };

@@ -1,5 +1,6 @@
 import { ConfigurationException, ParameterException } from '../errors.js';
-import { mikroOrmCore } from './metadata-lookup.js';
+import { mikroOrmCore } from './mikro-orm-core.js';
+import { sqliteConnectionInUse } from './orm-major.js';
 import { defaultOrm, isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
 import type { EntityManagerLike, MikroOrmLike } from './orm-types.js';
 
@@ -129,16 +130,6 @@ export function serialisationKey(target: WriteTarget, reachesOutside: boolean): 
   return em.getMetadata() as object;
 }
 
-interface PoolLike {
-  numUsed(): number;
-}
-
-function poolOf(em: ContextualEntityManager): PoolLike | undefined {
-  const connection = (em as unknown as { getConnection(): { getKnex?(): { client?: { pool?: PoolLike } } } }).getConnection();
-  const pool = connection.getKnex?.().client?.pool;
-  return typeof pool?.numUsed === 'function' ? pool : undefined;
-}
-
 /** How long a save outside every transaction waits for SQLite's only connection before it says why it cannot have it. */
 const connectionPatienceMs = 300;
 
@@ -151,9 +142,7 @@ const connectionPatienceMs = 300;
 export async function waitForConnection(target: WriteTarget): Promise<void> {
   const em = target.em as ContextualEntityManager;
   if (em.getTransactionContext() || !holdsOneConnection(em)) return;
-  const pool = poolOf(em);
-  if (!pool) return;
-  for (let waited = 0; pool.numUsed() > 0; waited += 10) {
+  for (let waited = 0; sqliteConnectionInUse(em); waited += 10) {
     if (waited >= connectionPatienceMs) throw ConfigurationException.connectionHeld();
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

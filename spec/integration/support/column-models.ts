@@ -4,7 +4,8 @@
  * required many-to-one, so a zero-declaration factory is tried on every type each database has.
  */
 import 'fixtory';
-import { ArrayType, Entity, Enum, ManyToOne, PrimaryKey, Property, types, type Rel } from '@mikro-orm/core';
+import { ArrayType, types, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '../../../samples/mikro-orm-major.js';
 import type { DatabaseName } from './databases.js';
 
 export enum Mood {

@@ -4,25 +4,8 @@
  */
 import 'fixtory';
 import { realismEntities } from './realism-entities.js';
-import {
-  Collection,
-  Embeddable,
-  Embedded,
-  Entity,
-  Enum,
-  Formula,
-  ManyToMany,
-  ManyToOne,
-  OneToMany,
-  OneToOne,
-  PrimaryKey,
-  Property,
-  Type,
-  Unique,
-  types,
-  type Opt,
-  type Rel,
-} from '@mikro-orm/core';
+import { Collection, Type, types, type Opt, type Rel } from '@mikro-orm/core';
+import { Embeddable, Embedded, Entity, Enum, Formula, ManyToMany, ManyToOne, OneToMany, OneToOne, PrimaryKey, Property, Unique } from '../../../samples/mikro-orm-major.js';
 
 export enum Genre {
   Fiction = 'fiction',

@@ -5,25 +5,8 @@
  */
 import 'fixtory';
 import { randomUUID } from 'node:crypto';
-import {
-  Collection,
-  Embeddable,
-  Embedded,
-  Entity,
-  EntitySchema,
-  Enum,
-  ManyToMany,
-  ManyToOne,
-  OneToOne,
-  PrimaryKey,
-  PrimaryKeyProp,
-  Property,
-  Type,
-  defineEntity,
-  p,
-  type Opt,
-  type Rel,
-} from '@mikro-orm/core';
+import { Collection, EntitySchema, PrimaryKeyProp, Type, defineEntity, p, type Opt, type Rel } from '@mikro-orm/core';
+import { Embeddable, Embedded, Entity, Enum, ManyToMany, ManyToOne, OneToOne, PrimaryKey, Property } from '../../../samples/mikro-orm-major.js';
 import { Point, PointType } from './entities.js';
 
 // --- single-table inheritance: Staff (abstract) <- Employee <- Manager, Staff <- Contractor ---

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { MikroORM, type Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver, EntityManager } from '@mikro-orm/sqlite';
 import { forgetMikroOrms } from 'fixtory';
+import { createSchema, metadataProvider } from '../../../samples/mikro-orm-major.js';
 import { currentDatabase, driverOf, serverDatabases, serverUrl, uniqueDatabaseName, type DatabaseName } from './databases.js';
 import { allEntities } from './entities.js';
 
@@ -46,7 +47,7 @@ function init(options: Options): Promise<SqlOrm> {
 async function openSqlite(entities: Options['entities'], queries: string[]): Promise<{ orm: SqlOrm; file: string; drop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'fixtory-db-'));
   const file = join(dir, 'test.sqlite');
-  const orm = await init({ driver: await driverOf('sqlite'), dbName: file, entities, ...logTo(queries) });
+  const orm = await init({ driver: await driverOf('sqlite'), dbName: file, entities, metadataProvider, ...logTo(queries) });
   return { orm, file, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -59,6 +60,7 @@ async function openServer(name: DatabaseName, entities: Options['entities'], que
     clientUrl: serverUrl(server),
     dbName,
     entities,
+    metadataProvider,
     ensureDatabase: true,
     ...logTo(queries),
   });
@@ -93,7 +95,7 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
   const { orm, file, drop } = database === 'sqlite' ? await openSqlite(entities, queries) : await openServer(database, entities, queries);
   try {
     for (const statement of options.setup ?? []) await orm.em.getConnection().execute(statement);
-    await orm.schema.createSchema();
+    await createSchema(orm);
   } catch (error) {
     await orm.close(true);
     await drop();

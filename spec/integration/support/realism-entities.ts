@@ -1,6 +1,6 @@
 /** Entities whose string columns are as tight as their formats allow: hints must fit them without a cut. */
 import 'fixtory';
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property, Unique } from '../../../samples/mikro-orm-major.js';
 
 @Entity()
 export class Contact {
