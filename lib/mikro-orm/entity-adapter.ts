@@ -7,6 +7,7 @@ import { discoveredMetadata } from './metadata-lookup.js';
 import { discriminatorClasses } from './orm-major.js';
 import { buildsWithEntityManager, entitiesBuilt, entityManagerForBuild, entityValuesSeen, type KnownOrm } from './orm-registry.js';
 import { fromDiscovered, type PropertyFacts } from './property-facts.js';
+import { driverTypeGenerator } from './column-types.js';
 import { scalarGenerator } from './scalar-generators.js';
 import { ConfigurationException } from '../errors.js';
 
@@ -26,7 +27,8 @@ function embeddedGenerator(facts: PropertyFacts): ValueGenerator | Unresolvable 
 function scalarField(facts: PropertyFacts, field: AdaptedField, context: AdaptContext): AdaptedField {
   if (facts.enum && !facts.items?.length) return { ...field, generator: new Unresolvable('it is an @Enum without runtime values (give it items)') };
   if (facts.items && !facts.array) return { ...field, enum: facts.items, unique: facts.unique };
-  const scalar = facts.customType ? customTypeGenerator(context.meta.className, facts, context.platform) : scalarGenerator(facts);
+  const scalar =
+    driverTypeGenerator(facts) ?? (facts.customType ? customTypeGenerator(context.meta.className, facts, context.platform) : scalarGenerator(facts));
   if (scalar instanceof Unresolvable) return { ...field, generator: scalar };
   const { generate, type, maxLength, maxInteger } = scalar;
   return { ...field, generator: generate, type, maxLength, maxInteger, unique: facts.unique };

@@ -3,6 +3,7 @@ import { RequestContext, type EntityManager } from '@mikro-orm/sqlite';
 import { expect } from 'chai';
 import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, Persist, registry, TestTransaction, useMikroOrm } from 'fixtory';
 import { Author, Publisher } from './support/entities.js';
+import { onlyOnSqlite } from './support/databases.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
 @Factory(Publisher)
@@ -28,7 +29,8 @@ describe('MikroORM: create calls join transactions, never wait for a pool, and T
   afterEach(() => db.close());
   after(() => registry.unregister(HouseFactory));
 
-  it('@Persist(MikroOrmPersistence) while a fork holds a transaction opened with em.begin(): fails fast (or joins), never waits', async () => {
+  it('@Persist(MikroOrmPersistence) while a fork holds a transaction opened with em.begin(): fails fast (or joins), never waits', async function () {
+    onlyOnSqlite(this);
     const mine: EntityManager = db.orm.em.fork();
     await mine.begin();
     const call = HouseFactory.createAsync();
@@ -43,7 +45,8 @@ describe('MikroORM: create calls join transactions, never wait for a pool, and T
     expect(outcome, `then, after the rollback, the call wrote ${written} row(s) for real`).to.be.instanceOf(ConfigurationException);
   });
 
-  it('MikroOrmPersistence(fork) while another fork holds em.begin(): fails fast, never waits', async () => {
+  it('MikroOrmPersistence(fork) while another fork holds em.begin(): fails fast, never waits', async function () {
+    onlyOnSqlite(this);
     @Factory(Publisher)
     class PressFactory extends BaseFactory<Publisher> {}
     const HouseFactory = PressFactory;

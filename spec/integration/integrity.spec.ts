@@ -68,8 +68,8 @@ async function count(db: TestDatabase, table: string): Promise<number> {
 
 /** What the running transaction of `em` sees in a table. */
 async function countIn(em: EntityManager, table: string): Promise<number> {
-  const [row] = await em.getConnection().execute<{ n: number }[]>(`select count(*) as n from ${table}`, [], 'all', em.getTransactionContext());
-  return row!.n;
+  const [row] = await em.getConnection().execute<{ n: number | string }[]>(`select count(*) as n from ${table}`, [], 'all', em.getTransactionContext());
+  return Number(row!.n); // PostgreSQL's count() is a bigint, read as a string
 }
 
 describe('MikroORM: a create call is all or nothing, and alone', function () {

@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { BaseFactory, Factory, MikroOrmPersistence, PersistenceException, registry } from 'fixtory';
 import { expectRejects } from '../support/expect-error.js';
 import { Author } from './support/entities.js';
+import { currentDatabase, uniqueViolation } from './support/databases.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
 describe('MikroORM: seedRows and stream', function () {
@@ -35,7 +36,7 @@ describe('MikroORM: seedRows and stream', function () {
 
   it('a chunk that fails on its last row writes nothing of that chunk; the chunks before it stay', async () => {
     const overrides = (index: number) => (index === 5 ? { email: 'first@example.org' } : index === 0 ? { email: 'first@example.org' } : {});
-    await expectRejects(AuthorSeedFactory.seedRows(9, { chunk: 3, overrides }), PersistenceException, 'UNIQUE');
+    await expectRejects(AuthorSeedFactory.seedRows(9, { chunk: 3, overrides }), PersistenceException, uniqueViolation[currentDatabase()]);
     const rows = await db.sql<{ email: string }>('select email from author order by id');
     expect(rows).to.have.length(3);
     expect(rows[0]!.email).to.equal('first@example.org');

@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
-import { MikroORM as SqliteOrm } from '@mikro-orm/sqlite';
-import { forgetMikroOrms } from 'fixtory';
-import { createSchema, metadataProvider } from '../../../samples/mikro-orm-major.js';
+import { currentDatabase } from './databases.js';
 import { bulkEntities } from './bulk-entities.js';
+import { openTestDatabase, type SqlOrm } from './orm.js';
 
 /** An ORM on a fresh database with the bulk entities' schema, and raw SQL against it. */
 export interface BulkDatabase {
-  orm: SqliteOrm | PostgresOrm;
+  orm: SqlOrm;
   /** Runs raw SQL on a fresh fork: what is really in the database. */
   count(table: string): Promise<number>;
   sql<R = Record<string, unknown>>(query: string): Promise<R[]>;
@@ -17,60 +12,23 @@ export interface BulkDatabase {
 }
 
 export interface BulkDatabaseKind {
-  name: 'SQLite' | 'PostgreSQL';
-  /** undefined when the database cannot be reached (PostgreSQL on a machine without the server). */
+  name: string;
+  /** undefined when the database cannot be reached. */
   open(): Promise<BulkDatabase | undefined>;
 }
 
-function wrap(orm: SqliteOrm | PostgresOrm, dispose: () => Promise<void>): BulkDatabase {
-  const sql = <R>(query: string) => orm.em.fork().getConnection().execute<R[]>(query, [], 'all');
-  return {
-    orm,
-    sql,
-    count: async (table) => Number((await sql<{ n: number | string }>(`select count(*) as n from ${table}`))[0]!.n),
-    close: async () => {
-      await orm.close(true);
-      forgetMikroOrms();
-      await dispose();
-    },
-  };
-}
-
-const sqlite: BulkDatabaseKind = {
-  name: 'SQLite',
+/** The database of this run of the integration specs (SQLite, PostgreSQL or MariaDB: see support/databases.ts). */
+const current: BulkDatabaseKind = {
+  name: currentDatabase(),
   async open() {
-    const dir = mkdtempSync(join(tmpdir(), 'fixtory-bulk-'));
-    const orm = await SqliteOrm.init({ dbName: join(dir, 'bulk.sqlite'), entities: bulkEntities, metadataProvider, colors: false });
-    await createSchema(orm);
-    return wrap(orm, async () => rmSync(dir, { recursive: true, force: true }));
+    const db = await openTestDatabase({ entities: bulkEntities });
+    return {
+      orm: db.orm,
+      sql: (query) => db.sql(query),
+      count: async (table) => Number((await db.sql<{ n: number | string }>(`select count(*) as n from ${table}`))[0]!.n),
+      close: () => db.close(),
+    };
   },
 };
 
-const postgresUrl = process.env.FIXTORY_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432';
-let counter = 0;
-
-const postgres: BulkDatabaseKind = {
-  name: 'PostgreSQL',
-  async open() {
-    const dbName = `fixtory_bulk_${process.pid}_${++counter}`;
-    // MikroORM's global colour setting follows the last ORM created: keep it off, as the other specs' ORMs do.
-    let admin: PostgresOrm | undefined;
-    try {
-      admin = await PostgresOrm.init({ clientUrl: `${postgresUrl}/postgres`, entities: bulkEntities, metadataProvider, colors: false, pool: { min: 0, max: 1 } });
-      await admin.em.getConnection().execute(`create database ${dbName}`);
-    } catch {
-      return undefined; // no server here
-    } finally {
-      await admin?.close(true).catch(() => undefined);
-    }
-    const orm = await PostgresOrm.init({ clientUrl: `${postgresUrl}/${dbName}`, entities: bulkEntities, metadataProvider, colors: false });
-    await createSchema(orm);
-    return wrap(orm, async () => {
-      const cleanup = await PostgresOrm.init({ clientUrl: `${postgresUrl}/postgres`, entities: bulkEntities, metadataProvider, colors: false, pool: { min: 0, max: 1 } });
-      await cleanup.em.getConnection().execute(`drop database if exists ${dbName}`);
-      await cleanup.close(true);
-    });
-  },
-};
-
-export const bulkDatabases: BulkDatabaseKind[] = [sqlite, postgres];
+export const bulkDatabases: BulkDatabaseKind[] = [current];

@@ -20,6 +20,6 @@ export function transactionPerTest(): { db(): TestDatabase; tx(): TestTransactio
 /** Rows of a table as the running test's transaction sees them. */
 export async function countInTransaction(tx: TestTransaction, table: string): Promise<number> {
   const em = tx.em as unknown as EntityManager;
-  const [row] = await em.getConnection().execute<{ n: number }[]>(`select count(*) as n from ${table}`, [], 'all', em.getTransactionContext());
-  return row!.n;
+  const [row] = await em.getConnection().execute<{ n: number | string | bigint }[]>(`select count(*) as n from ${table}`, [], 'all', em.getTransactionContext());
+  return Number(row!.n);
 }
