@@ -1,14 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ParameterException } from '../errors.js';
 import { AsyncPersistenceProtocol } from '../persistence/protocols.js';
-import { attachSaveFailure } from '../persistence/save-failure.js';
 import { applyOnCreate, forgetInsert, planInsert, withKeys, type InsertPlan } from './bulk-insert-plan.js';
-import { CallTracker, discard, tracksCreateCalls, unsavedOf, type TracksCalls } from './call-tracker.js';
-import { readConstraintFailure } from './constraint-errors.js';
+import { CallTracker, tracksCreateCalls, writeCall, type TracksCalls } from './call-tracker.js';
 import { mikroOrmCore } from './metadata-lookup.js';
 import { isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
-import { serialised } from './serial-queue.js';
-import { checkStillOpen, serialisationKey, waitForConnection, type EntityManagerSource } from './write-target.js';
+import type { EntityManagerSource } from './write-target.js';
 
 /**
  * Writes large batches fast: `saveMany` inserts the new entities of the batch, and the new
@@ -49,27 +46,14 @@ export class MikroOrmBulkPersistence<T extends object> extends AsyncPersistenceP
   async saveMany(entities: T[]): Promise<T[]> {
     const state = this.tracker.finish(entities);
     const em = state.em as unknown as EntityManager;
+    let plan: InsertPlan | undefined;
+    let hadKey = new Set<object>();
     const write = async () => {
-      let plan: InsertPlan | undefined;
-      let hadKey = new Set<object>();
-      try {
-        checkStillOpen(state);
-        await waitForConnection(state);
-        unsavedOf(state.em).delete(state.graph);
-        state.graph.attach();
-        plan = planInsert(entities);
-        hadKey = withKeys(plan.entities);
-        if (plan.entities.length > 0) await em.transactional((tx) => insertAll(tx, plan!));
-      } catch (error) {
-        if (plan) forgetInsert(plan, hadKey);
-        const failure = readConstraintFailure(state.em, error, [...state.graph.entities, ...entities]);
-        if (failure) attachSaveFailure(error, failure);
-        discard(state, entities);
-        throw error;
-      }
+      plan = planInsert(entities);
+      hadKey = withKeys(plan.entities);
+      if (plan.entities.length > 0) await em.transactional((tx) => insertAll(tx, plan!));
     };
-    const key = serialisationKey(state, state.graph.reachesOutside);
-    await (key ? serialised(key, write) : write());
+    await writeCall(state, entities, write, () => plan && forgetInsert(plan, hadKey));
     return entities;
   }
 }

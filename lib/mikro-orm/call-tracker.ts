@@ -2,7 +2,10 @@ import { createCallBuilt, createCallFailed, createCallStarted, type CreateCallPa
 import { CallGraph } from './call-graph.js';
 import { entitiesBuilt, entityManagerForBuild, entityValuesSeen, type BuildsWithEntityManager } from './orm-registry.js';
 import type { EntityManagerLike } from './orm-types.js';
-import { resolveWriteTarget, type EntityManagerSource, type WriteTarget } from './write-target.js';
+import { attachSaveFailure } from '../persistence/save-failure.js';
+import { readConstraintFailure } from './constraint-errors.js';
+import { serialised } from './serial-queue.js';
+import { checkStillOpen, resolveWriteTarget, serialisationKey, waitForConnection, type EntityManagerSource, type WriteTarget } from './write-target.js';
 
 /** One create call: where it writes, and the entities built for it. */
 export interface CallState extends WriteTarget {
@@ -20,7 +23,7 @@ export function unsavedOf(em: EntityManagerLike): Set<CallGraph> {
 }
 
 /** Runs a flush while the links that other unsaved calls' hooks made to existing entities are taken out. */
-export async function flushAlone(state: CallState, flush: () => Promise<unknown>): Promise<void> {
+async function flushAlone(state: CallState, flush: () => Promise<unknown>): Promise<void> {
   const graphs = unsavedOf(state.em);
   graphs.delete(state.graph);
   const resumes = [...graphs].map((graph) => graph.suspendUnforeseen());
@@ -31,8 +34,33 @@ export async function flushAlone(state: CallState, flush: () => Promise<unknown>
   }
 }
 
+/**
+ * Writes one create call the way every MikroORM handler must: after the saves it must wait for
+ * (its transaction's, or its ORM's), in a still-open test transaction, with the call's links to
+ * existing entities put back only now and other unsaved calls' links kept out; on failure, the
+ * driver's error says which field broke, and nothing of the call stays anywhere.
+ */
+export async function writeCall(state: CallState, entities: readonly object[], write: () => Promise<unknown>, undo?: () => void): Promise<void> {
+  const run = async () => {
+    try {
+      checkStillOpen(state);
+      await waitForConnection(state);
+      state.graph.attach();
+      await flushAlone(state, write);
+    } catch (error) {
+      undo?.();
+      const failure = readConstraintFailure(state.em, error, [...state.graph.entities, ...entities]);
+      if (failure) attachSaveFailure(error, failure);
+      discard(state, entities);
+      throw error;
+    }
+  };
+  const key = serialisationKey(state, state.graph.reachesOutside);
+  await (key ? serialised(key, run) : run());
+}
+
 /** Takes the entities of a failed call out of the EntityManager and of every entity outside the call. */
-export function discard(state: CallState, roots: readonly object[] = []): void {
+function discard(state: CallState, roots: readonly object[] = []): void {
   unsavedOf(state.em).delete(state.graph);
   state.graph.detach();
   for (const em of new Set([state.em, ...state.graph.outsideEntityManagers()])) {

@@ -1,12 +1,9 @@
 import { ParameterException } from '../errors.js';
 import { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
-import { attachSaveFailure } from '../persistence/save-failure.js';
-import { CallTracker, discard, flushAlone, tracksCreateCalls, unsavedOf, type TracksCalls } from './call-tracker.js';
-import { readConstraintFailure } from './constraint-errors.js';
+import { CallTracker, tracksCreateCalls, unsavedOf, writeCall, type TracksCalls } from './call-tracker.js';
 import { isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
 import type { EntityManagerLike } from './orm-types.js';
-import { serialised } from './serial-queue.js';
-import { checkStillOpen, serialisationKey, waitForConnection, type EntityManagerSource } from './write-target.js';
+import type { EntityManagerSource } from './write-target.js';
 
 export type { EntityManagerSource } from './write-target.js';
 
@@ -70,23 +67,8 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
       em.persist(entities);
       return entities;
     }
-    const write = async () => {
-      try {
-        checkStillOpen(state);
-        await waitForConnection(state);
-        // Only now, with every other save that could reach the same entities waiting, may entities
-        // outside the call point at the call's entities: this flush writes the call's graph alone.
-        state.graph.attach();
-        await flushAlone(state, () => em.transactional(async (tx) => void tx.persist(entities)));
-      } catch (error) {
-        const failure = readConstraintFailure(em, error, [...state.graph.entities, ...entities]);
-        if (failure) attachSaveFailure(error, failure);
-        discard(state, entities);
-        throw error;
-      }
-    };
-    const key = serialisationKey(state, state.graph.reachesOutside);
-    await (key ? serialised(key, write) : write());
+    // This flush writes the call's graph alone: see writeCall.
+    await writeCall(state, entities, () => em.transactional(async (tx) => void tx.persist(entities)));
     return entities;
   }
 }
