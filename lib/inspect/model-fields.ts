@@ -97,7 +97,10 @@ export function inspectModelFields(factory: Constructor | undefined, model: Cons
     if (!field.type && field.items) field.type = Array;
     return { ...withoutType(field), declaration };
   });
-  // Only a plain-object factory's fields are the whole model: a class (an entity too) may have
-  // properties no decorator describes, which TypeScript lets callers override.
-  return { fields, complete: model === undefined, instantiate: adapted?.instantiate, variants: adapted?.variants };
+  // A plain-object factory's fields are the whole model, and so are an entity's that the ORM builds
+  // (em.create keeps only the properties it knows: an override of another key would vanish). A
+  // plain class may have properties no decorator describes, which TypeScript lets callers override;
+  // a root of several entity classes takes the keys of any of them.
+  const builtByAdapter = adapted?.instantiate !== undefined && !adapted.variants;
+  return { fields, complete: model === undefined || builtByAdapter, instantiate: adapted?.instantiate, variants: adapted?.variants };
 }
