@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import validator from 'validator';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { ConfigurationException, PersistenceException } from 'fixtory';
@@ -81,10 +82,11 @@ describe('samples', () => {
     expect(stored.find((row) => row['id'] === one.id)).to.deep.include({ city: 'Lisbon', email: one.email });
   });
 
-  it('better-sqlite3-sync: a failing batch writes nothing (one transaction) and says which factory failed', () => {
+  it('better-sqlite3-sync: a batch whose last item fails writes nothing (one transaction) and says which factory failed', () => {
     const before = (customerDb.prepare('select count(*) as n from customer').get() as { n: number }).n;
     const taken = CustomerFactory.createSync();
-    const error = expectThrows(() => CustomerFactory.createBatchSync(3, { email: taken.email }), PersistenceException, 'CustomerFactory.createBatchSync could not save Customer', 'UNIQUE');
+    // Items 1 and 2 are valid: a save that was not one transaction would leave them behind.
+    const error = expectThrows(() => CustomerFactory.createBatchSync(3, (index) => (index === 2 ? { email: taken.email } : {})), PersistenceException, 'CustomerFactory.createBatchSync could not save Customer', 'UNIQUE');
     expect((error.cause as Error).constructor.name).to.equal('SqliteError');
     expect((customerDb.prepare('select count(*) as n from customer').get() as { n: number }).n).to.equal(before + 1);
   });
@@ -112,7 +114,9 @@ describe('samples', () => {
     const output = execFileSync(process.execPath, [script], { encoding: 'utf8' });
     expect(output).to.match(/fixtory demo: wrote to .*demo\.sqlite/);
     expect(output.match(/^ {2}#\d+ .+ <[^>]+@[^>]+>/gm)).to.have.length(6);
-    expect(output.match(/^ {2}#\d+ ".+" \(ISBN .+\) by .+ \(author #\d+\)$/gm)).to.have.length(3);
+    const isbns = [...output.matchAll(/^ {2}#\d+ ".+" \(ISBN (\S+)\) by .+ \(author #\d+\)$/gm)].map((m) => m[1]!);
+    expect(isbns).to.have.length(3);
+    for (const isbn of isbns) expect(validator.isISBN(isbn, 13), isbn).to.equal(true);
   });
 
   it('test-setup: a mocha root hook plugin gives every test a clean database, rolled back after it', function () {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,9 @@ import { expect } from 'chai';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-// Installs the packed tarball into a scratch project and compiles and runs the README's opening
-// example there: proves that `exports`, the .d.ts files and the ESM entry work for a user.
+// Installs the packed tarball into a scratch project and compiles and runs there the README's Quick
+// start block, verbatim, and a larger example of every handler kind (scratch-example.ts.txt): proves
+// that `exports`, the .d.ts files and the ESM entry work for a user.
 describe('the npm package', function () {
   this.timeout(120_000);
   let scratch: string;
@@ -50,10 +51,16 @@ describe('the npm package', function () {
           useDefineForClassFields: false,
           outDir: 'out',
         },
-        include: ['example.ts'],
+        include: ['example.ts', 'quick-start.ts'],
       }),
     );
     copyFileSync(join(root, 'spec', 'package', 'scratch-example.ts.txt'), join(project, 'example.ts'));
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const quickStart = /## Quick start\n\n```ts\n([\s\S]*?)```/.exec(readme)![1]!;
+    writeFileSync(
+      join(project, 'quick-start.ts'),
+      `${quickStart}\nconsole.log(JSON.stringify({ ada: ada.name, saved: saved.length, rows: users.rows.length, email: saved[0]!.email }));\n`,
+    );
 
     const compile = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { encoding: 'utf8' });
     expect(compile.stdout + compile.stderr, 'tsc output').to.equal('');
@@ -62,6 +69,9 @@ describe('the npm package', function () {
     const result = JSON.parse(output) as { one: string; five: number; stored: number; rejected: string };
     expect(result).to.deep.include({ one: 'Ada', five: 5, stored: 6 });
     expect(result.rejected).to.include('UserFactory has a sync handler only: use createSync');
+    const quick = JSON.parse(execFileSync(process.execPath, [join(project, 'out', 'quick-start.js')], { cwd: project, encoding: 'utf8' })) as Record<string, unknown>;
+    expect(quick).to.deep.include({ ada: 'Ada Lovelace', saved: 3, rows: 3 });
+    expect(quick['email']).to.match(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
   });
 
   // Reuses the project the test above installed the tarball into.
