@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { ParameterException } from '../errors.js';
 import { AsyncPersistenceProtocol } from '../persistence/protocols.js';
 import { applyOnCreate, forgetInsert, planInsert, withKeys, type InsertPlan } from './bulk-insert-plan.js';
-import { CallTracker, tracksCreateCalls, writeCall, type TracksCalls } from './call-tracker.js';
+import { trackerOf, tracksCreateCalls, writeCall, type CallTracker, type TracksCalls } from './call-tracker.js';
 import { mikroOrmCore } from './metadata-lookup.js';
-import { isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
 import type { EntityManagerSource } from './write-target.js';
 
 /**
@@ -30,12 +28,7 @@ export class MikroOrmBulkPersistence<T extends object> extends AsyncPersistenceP
   // A rest parameter keeps the constructor's length 0: `@Persist(MikroOrmBulkPersistence)` is a valid no-argument handler class.
   constructor(...args: [EntityManagerSource?]) {
     super();
-    const [source] = args;
-    if (source !== undefined && typeof source !== 'function' && !isEntityManager(source) && !isMikroOrm(source)) {
-      throw ParameterException.invalidArgument('MikroOrmBulkPersistence', 'an EntityManager, a MikroORM instance or a function returning an EntityManager', source);
-    }
-    this.tracker = new CallTracker('MikroOrmBulkPersistence', source, true);
-    if (isEntityManager(source) || isMikroOrm(source)) useMikroOrm(source);
+    this.tracker = trackerOf('MikroOrmBulkPersistence', args[0]);
   }
 
   async save(entity: T): Promise<T> {

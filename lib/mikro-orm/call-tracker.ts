@@ -1,6 +1,7 @@
 import { createCallBuilt, createCallFailed, createCallStarted, type CreateCallParticipant } from '../persistence/create-call.js';
 import { CallGraph } from './call-graph.js';
-import { entitiesBuilt, entityManagerForBuild, entityValuesSeen, type BuildsWithEntityManager } from './orm-registry.js';
+import { ParameterException } from '../errors.js';
+import { entitiesBuilt, entityManagerForBuild, entityValuesSeen, isEntityManager, isMikroOrm, useMikroOrm, type BuildsWithEntityManager } from './orm-registry.js';
 import type { EntityManagerLike } from './orm-types.js';
 import { attachSaveFailure } from '../persistence/save-failure.js';
 import { readConstraintFailure } from './constraint-errors.js';
@@ -95,8 +96,8 @@ export class CallTracker {
   }
 
   /** Values an entity of the call is about to be created from. */
-  seen(call: object, values: Iterable<unknown>): void {
-    this.start(call).graph.prepare(values);
+  seen(call: object, values: Readonly<Record<string, unknown>>, attachLater?: readonly unknown[]): void {
+    this.start(call).graph.prepare(values, attachLater);
   }
 
   created(call: object, entities: object[]): void {
@@ -131,6 +132,18 @@ export class CallTracker {
 }
 
 
+/**
+ * The tracker of an async MikroORM handler given `source`: checks the source, and registers the
+ * ORM of a given EntityManager or MikroORM instance so entities are built from its metadata.
+ */
+export function trackerOf(owner: string, source: unknown): CallTracker {
+  if (source !== undefined && typeof source !== 'function' && !isEntityManager(source) && !isMikroOrm(source)) {
+    throw ParameterException.invalidArgument(owner, 'an EntityManager, a MikroORM instance or a function returning an EntityManager', source);
+  }
+  if (isEntityManager(source) || isMikroOrm(source)) useMikroOrm(source);
+  return new CallTracker(owner, source as EntityManagerSource | undefined, true);
+}
+
 /** A handler that hands each step of a create call to its CallTracker. */
 export interface TracksCalls extends BuildsWithEntityManager, CreateCallParticipant {
   readonly tracker: CallTracker;
@@ -148,8 +161,8 @@ export function tracksCreateCalls(cls: { prototype: object }): void {
     [entityManagerForBuild](call): EntityManagerLike {
       return this.tracker.start(call).em;
     },
-    [entityValuesSeen](call, values?: Iterable<unknown>) {
-      this.tracker.seen(call, values ?? []);
+    [entityValuesSeen](call, values?: Readonly<Record<string, unknown>>, attachLater?: readonly unknown[]) {
+      this.tracker.seen(call, values ?? {}, attachLater);
     },
     [entitiesBuilt](call, entities?: object[]) {
       this.tracker.created(call, entities ?? []);

@@ -1,6 +1,6 @@
 import { ParameterException } from '../errors.js';
 import { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
-import { CallTracker, tracksCreateCalls, unsavedOf, writeCall, type TracksCalls } from './call-tracker.js';
+import { CallTracker, trackerOf, tracksCreateCalls, unsavedOf, writeCall, type TracksCalls } from './call-tracker.js';
 import { isEntityManager, isMikroOrm, useMikroOrm } from './orm-registry.js';
 import type { EntityManagerLike } from './orm-types.js';
 import type { EntityManagerSource } from './write-target.js';
@@ -14,12 +14,6 @@ export interface MikroOrmPersistenceOptions {
    * 'persist': only registers the entities with `em.persist`; your next `em.flush()` writes them.
    */
   mode?: 'flush' | 'persist';
-}
-
-function checkSource(where: string, source: unknown): void {
-  if (source !== undefined && typeof source !== 'function' && !isEntityManager(source) && !isMikroOrm(source)) {
-    throw ParameterException.invalidArgument(where, 'an EntityManager, a MikroORM instance or a function returning an EntityManager', source);
-  }
 }
 
 /**
@@ -41,7 +35,7 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
   constructor(...args: [EntityManagerSource?, MikroOrmPersistenceOptions?]) {
     super();
     const [source, options = {}] = args;
-    checkSource('MikroOrmPersistence', source);
+    this.tracker = trackerOf('MikroOrmPersistence', source);
     if (options.mode !== undefined && options.mode !== 'flush' && options.mode !== 'persist') {
       throw ParameterException.invalidOption('MikroOrmPersistence', 'mode', "'flush' or 'persist'", options.mode);
     }
@@ -49,8 +43,6 @@ export class MikroOrmPersistence<T extends object> extends AsyncPersistenceProto
       throw ParameterException.invalidOption('MikroOrmPersistence', 'mode', "'flush' unless an EntityManager is given ('persist' into a throwaway fork would write nothing)", options.mode);
     }
     this.mode = options.mode ?? 'flush';
-    this.tracker = new CallTracker('MikroOrmPersistence', source, true);
-    if (isEntityManager(source) || isMikroOrm(source)) useMikroOrm(source);
   }
 
   async save(entity: T): Promise<T> {
