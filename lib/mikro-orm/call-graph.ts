@@ -92,16 +92,20 @@ export class CallGraph {
   }
 
   /** Called before MikroORM creates an entity of the call from `values`: remembers the outside entities they point at. */
-  prepare(values: Iterable<unknown>): void {
-    for (const value of values) {
-      for (const entity of entitiesIn(value)) {
-        if (this.entities.has(entity) || this.before.has(entity)) continue;
-        this.remember(entity);
-        // MikroORM also changes an outside entity's own partners (an old parent, an old one-to-one partner).
-        for (const relation of this.relationsOf(entity)) {
-          const partner = unwrap(rawData(entity)?.[relation.name]);
-          if (isEntity(partner) && !this.entities.has(partner) && !this.before.has(partner)) this.remember(partner);
-        }
+  prepare(values: Readonly<Record<string, unknown>>, attachLater: readonly unknown[] = []): void {
+    for (const key in values) this.rememberOutside(values[key]);
+    for (const value of attachLater) this.rememberOutside(value);
+  }
+
+  private rememberOutside(value: unknown): void {
+    if (value === null || typeof value !== 'object') return; // most values: scalars, nothing to remember
+    for (const entity of entitiesIn(value)) {
+      if (this.entities.has(entity) || this.before.has(entity)) continue;
+      this.remember(entity);
+      // MikroORM also changes an outside entity's own partners (an old parent, an old one-to-one partner).
+      for (const relation of this.relationsOf(entity)) {
+        const partner = unwrap(rawData(entity)?.[relation.name]);
+        if (isEntity(partner) && !this.entities.has(partner) && !this.before.has(partner)) this.remember(partner);
       }
     }
   }

@@ -99,7 +99,7 @@ function instantiator(meta: EntityMetadata, orm: KnownOrm | undefined): AdaptedM
   if (!orm || meta.embeddable) return undefined;
   return (values, { handler, call, attachLater }) => {
     if (!buildsWithEntityManager(handler) || !call) return orm.constructionEm.create(meta.class, values, { persist: false });
-    handler[entityValuesSeen]?.(call, [...Object.values(values), ...(attachLater ?? [])]);
+    handler[entityValuesSeen]?.(call, values, attachLater);
     const entity = handler[entityManagerForBuild](call).create(meta.class, values, { persist: false });
     handler[entitiesBuilt]?.(call, [entity]);
     return entity;

@@ -80,7 +80,7 @@ export const entityValuesSeen = Symbol('fixtory.entityValuesSeen');
 export interface BuildsWithEntityManager {
   [entityManagerForBuild](call: object): EntityManagerLike;
   [entitiesBuilt]?(call: object, entities: object[]): void;
-  [entityValuesSeen]?(call: object, values: Iterable<unknown>): void;
+  [entityValuesSeen]?(call: object, values: Readonly<Record<string, unknown>>, attachLater?: readonly unknown[]): void;
 }
 
 export function buildsWithEntityManager(handler: unknown): handler is BuildsWithEntityManager {

@@ -63,11 +63,12 @@ interface BuildScope {
 }
 
 /** The fields the caller gave (overrides, traits) of each instance built for a create call: a failed save names them as such. */
-const givenFields = new WeakMap<object, ReadonlySet<string>>();
+const givenFields = new WeakMap<object, Readonly<Record<string, unknown>>>();
 
 /** Whether `field` of an instance built for a create call was given rather than generated. */
 export function wasGiven(instance: object, field: string): boolean {
-  return givenFields.get(instance)?.has(field) ?? false;
+  const given = givenFields.get(instance);
+  return given !== undefined && Object.hasOwn(given, field);
 }
 
 const defaultMaxDepth = 3;
@@ -171,7 +172,7 @@ function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, 
   }
   const pending = attachLater.size > 0 ? [...attachLater.values()].flat() : undefined;
   const instance = instantiate(values, { handler: scope.target?.handler, call: scope.target?.call, attachLater: pending });
-  if (scope.target && instance !== null && typeof instance === 'object') givenFields.set(instance, new Set(Object.keys(given)));
+  if (scope.target && instance !== null && typeof instance === 'object') givenFields.set(instance, given);
   if (scope.stub) giveStubKey(runner, plan, instance as Record<string, unknown>, given);
   for (const { name, step } of plan.attached) {
     ctx.field = name;
