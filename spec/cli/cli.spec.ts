@@ -116,6 +116,10 @@ describe('the fixtory CLI', function () {
     const badCount = fixtory(shop.dir, ['seed', fixture('shop.js'), '--count', 'many']);
     expect(badCount.code).to.equal(1);
     expect(badCount.stderr).to.include('--count must be a whole number');
+    writeFileSync(join(shop.dir, 'empty.config.js'), 'export const unrelated = 1;\n');
+    const emptyConfig = fixtory(shop.dir, ['seed', fixture('shop.js'), '--config', 'empty.config.js']);
+    expect(emptyConfig.code).to.equal(1);
+    expect(emptyConfig.stderr).to.include('exports no MikroORM configuration');
     const noConfig = fixtory(join(root, 'spec'), ['seed', fixture('shop.js')]);
     expect(noConfig.code).to.equal(1);
     expect(noConfig.stderr).to.include('no MikroORM configuration found').and.include('--config');

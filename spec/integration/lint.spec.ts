@@ -78,6 +78,12 @@ describe('lintFactories()', function () {
     expect(await db.sql('select * from publisher')).to.deep.equal([]);
   });
 
+  it('says so when its rolled-back transaction cannot even start (a closed ORM)', async () => {
+    const { LintedAuthorFactory } = define();
+    await db.orm.close(true);
+    await expectRejects(lintFactories({ orm: db.orm, factories: [LintedAuthorFactory] }), LintException, 'lintFactories could not run its rolled-back transaction');
+  });
+
   it('refuses an orm option that is not a MikroORM instance', async () => {
     await expectRejects(lintFactories({ orm: {} as never }), ParameterException, 'lintFactories', "option 'orm'");
   });
