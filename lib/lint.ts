@@ -29,7 +29,7 @@ class Rollback extends Error {}
 function fieldOf(error: unknown): string | undefined {
   const failure = saveFailureOf((error as { cause?: unknown } | null)?.cause ?? error);
   if (failure?.field) return `${failure.model ?? ''}.${failure.field}`;
-  return /\b([A-Z][\w$]*\.[\w$]+)\b/.exec((error as Error | null)?.message ?? '')?.[1];
+  return error instanceof FactoryException ? error.field : undefined;
 }
 
 function traitsOf(factory: Function): (string | undefined)[] {

@@ -106,6 +106,7 @@ export class ConfigurationException extends FactoryException {
       `${factory} cannot generate ${qualify(model, field)}: ${why}. Declare it on ${factory}, e.g. ` +
         `@Use(() => ...) ${field}, @Field({ type: () => String }) ${field}, or @Ignore() ${field}; ` +
         `or pass it as an override.`,
+      { field: qualify(model, field) },
     );
   }
 
