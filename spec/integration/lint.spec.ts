@@ -78,9 +78,12 @@ describe('lintFactories()', function () {
     expect(await db.sql('select * from publisher')).to.deep.equal([]);
   });
 
-  it('says so when its rolled-back transaction cannot even start (a closed ORM)', async () => {
+  it('says so when its rolled-back transaction cannot even start (a closed ORM)', async function () {
     const { LintedAuthorFactory } = define();
     await db.orm.close(true);
+    // MikroORM 7 opens a closed SQLite connection again on demand: there, this failure cannot be made.
+    const reopens = await db.orm.em.fork().transactional(async () => true).catch(() => false);
+    if (reopens) this.skip();
     await expectRejects(lintFactories({ orm: db.orm, factories: [LintedAuthorFactory] }), LintException, 'lintFactories could not run its rolled-back transaction');
   });
 
