@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { serverDatabases, unreachable, type DatabaseName } from './integration/support/databases.js';
+import { dropStaleDatabases } from './integration/support/stale-databases.js';
 
 const mocha = createRequire(import.meta.url).resolve('mocha/bin/mocha.js');
 /** Mocha adds a `spec` of its config file to the ones given on the command line: a server run reads no config file. */
@@ -28,6 +29,10 @@ async function main(): Promise<number> {
     const why = await unreachable(server);
     if (why === undefined) reachable.push(server.name);
     else skipped.push(`${server.name} (unreachable: ${why})`);
+  }
+  for (const server of serverDatabases.filter((s) => reachable.includes(s.name))) {
+    const dropped = await dropStaleDatabases(server);
+    if (dropped.length > 0) console.log(`Dropped ${dropped.length} ${server.name} database(s) left by runs that were killed: ${dropped.join(', ')}`);
   }
   if (required && skipped.length > 0) {
     console.error(`CI=true requires every database; not covered: ${skipped.join('; ')}`);
