@@ -14,6 +14,7 @@ import {
   type ValueMarker,
 } from '../fields/markers.js';
 import { enumValues } from '../generators/enum-values.js';
+import { maxBatchSize } from '../runner/arguments.js';
 import { declareHint, declareMarker, type FieldSite } from '../registry/field-declarations.js';
 import type { FieldKeys, FieldValues, ModelOf, modelType } from '../types.js';
 import { fieldSite } from './decorator-mode.js';
@@ -125,8 +126,9 @@ export function Field(hint: FieldHint = {}): AnyFieldDecorator {
   return fieldDecorator('Field', (site) => declareHint(site, hint));
 }
 
+/** A relation's size is bounded like a batch: a typo such as `1e9` would build until memory runs out. */
 function isSize(size: unknown): boolean {
-  const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= maxBatchSize;
   return whole(size) || (Array.isArray(size) && size.length === 2 && whole(size[0]) && whole(size[1]) && size[0] <= size[1]);
 }
 
@@ -142,7 +144,7 @@ export function Related(options: RelatedOptions = {}): AnyFieldDecorator {
     throw ParameterException.invalidOption('@Related', 'factory', 'a function returning a factory class, e.g. () => BookFactory', options.factory);
   }
   if (options.size !== undefined && !isSize(options.size)) {
-    throw ParameterException.invalidOption('@Related', 'size', 'a whole number or a [min, max] pair with min <= max', options.size);
+    throw ParameterException.invalidOption('@Related', 'size', `a whole number from 0 to ${maxBatchSize.toLocaleString('en')}, or a [min, max] pair of them with min <= max`, options.size);
   }
   if (options.overrides !== undefined && (options.overrides === null || typeof options.overrides !== 'object')) {
     throw ParameterException.invalidOption('@Related', 'overrides', 'an object of field values', options.overrides);

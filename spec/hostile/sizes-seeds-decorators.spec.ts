@@ -9,6 +9,7 @@ import {
   Field,
   ParameterException,
   Persist,
+  Related,
   SEED_ENV,
   currentSeed,
   registry,
@@ -39,6 +40,17 @@ describe('hostile input: sizes', () => {
     let calls = 0;
     expectThrows(() => CrateFactory.batch(2 ** 32, () => ({ label: String(++calls) })), ParameterException, 'split');
     expect(calls).to.equal(0);
+  });
+
+  for (const size of [1e9, [0, 1_000_001], [2, 1]] as const) {
+    it(`refuses @Related({ size: ${JSON.stringify(size)} }) when decorating: bounded like a batch`, () => {
+      expectThrows(() => Related({ size }), ParameterException, '@Related', 'size', '1,000,000');
+    });
+  }
+
+  it('takes @Related sizes up to the batch bound', () => {
+    expect(() => Related({ size: 1_000_000 })).not.to.throw();
+    expect(() => Related({ size: [0, 1_000_000] })).not.to.throw();
   });
 });
 
