@@ -5,7 +5,7 @@
  * fixtory's `.d.ts` and executed with node, one process per program, each on a SQLite file of its own.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ReadmeBlock } from './blocks.js';
@@ -30,6 +30,21 @@ export interface ProgramResult {
   program: Program;
   /** The README line and what failed, or undefined when the program compiled and ran. */
   failure?: string;
+  /** What the program printed, when it ran. */
+  output?: string;
+}
+
+export interface ScratchOptions {
+  /** The packages linked into the scratch project's node_modules (default: what the README's blocks import). */
+  packages?: string[];
+  /**
+   * `link` (default): node_modules/fixtory is a symlink to this project, whose own node_modules then
+   * serve fixtory's imports. `copy`: a copy of package.json and dist/lib, which finds only what the
+   * scratch project links (a user's install without an optional peer).
+   */
+  fixtory?: 'link' | 'copy';
+  /** Leave the scratch folder in place (to look at it by hand). */
+  keep?: boolean;
 }
 
 /** The scratch project's own files: templates and their shared support modules (not part of the build). */
@@ -83,6 +98,7 @@ export function programsOf(root: string, blocks: ReadmeBlock[]): Program[] {
 
 /** The README line of a program's line, when it is inside a block; else the template's line. */
 export function readmeLocation(program: Program, line: number): string {
+  if (program.blocks.length === 0) return `${program.name}.ts, line ${line}`;
   for (let index = program.blocks.length - 1; index >= 0; index--) {
     const start = program.starts[index]!;
     const length = program.blocks[index]!.text.split('\n').length - 1;
@@ -108,12 +124,12 @@ const compilerOptions = {
   skipLibCheck: true,
 };
 
-interface Run {
+export interface Run {
   code: number;
   output: string;
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, timeout = 60_000): Promise<Run> {
+export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, timeout = 60_000): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, timeout });
     let output = '';
@@ -125,10 +141,15 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 }
 
 /** Creates the scratch project in `dir`: node_modules links, tsconfigs, support modules, programs. */
-export function writeScratchProject(root: string, dir: string, programs: Program[], packages = linked): void {
+export function writeScratchProject(root: string, dir: string, programs: Program[], options: ScratchOptions = {}): void {
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
-  symlinkSync(root, join(dir, 'node_modules/fixtory'), 'dir');
-  for (const name of packages) {
+  if (options.fixtory === 'copy') {
+    cpSync(join(root, 'dist/lib'), join(dir, 'node_modules/fixtory/dist/lib'), { recursive: true });
+    cpSync(join(root, 'package.json'), join(dir, 'node_modules/fixtory/package.json'));
+  } else {
+    symlinkSync(root, join(dir, 'node_modules/fixtory'), 'dir');
+  }
+  for (const name of options.packages ?? linked) {
     mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
     symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
   }
@@ -184,12 +205,12 @@ async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Pr
  * Type-checks every program with the project's tsc (the native TypeScript 7 compiler has no JS API:
  * its binary runs), then runs each one that compiled with node. Removes the scratch folder after.
  */
-export async function runPrograms(root: string, programs: Program[], options: { packages?: string[]; keep?: boolean } = {}): Promise<ProgramResult[]> {
+export async function runPrograms(root: string, programs: Program[], options: ScratchOptions = {}): Promise<ProgramResult[]> {
   const problems = programs.filter((program) => program.problem !== undefined).map((program) => ({ program, failure: program.problem }));
   programs = programs.filter((program) => program.problem === undefined);
   const dir = mkdtempSync(join(tmpdir(), 'fixtory-readme-'));
   try {
-    writeScratchProject(root, dir, programs, options.packages);
+    writeScratchProject(root, dir, programs, options);
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     const [legacy, es] = await Promise.all([
       run(process.execPath, [tsc, '-p', 'tsconfig.json'], dir),
@@ -206,10 +227,10 @@ export async function runPrograms(root: string, programs: Program[], options: { 
       if (own) return { program, failure: own.map((error) => `${readmeLocation(program, error.line)}: ${error.text}`).join('\n') };
       const env = { ...process.env, README_SCRATCH_DB: join(dir, `${program.name}.sqlite`) };
       const result = await run(process.execPath, ['--enable-source-maps', `dist/${file}.js`], dir, env);
-      if (result.code === 0) return { program };
+      if (result.code === 0) return { program, output: result.output };
       const at = new RegExp(`${file}\\.ts:(\\d+)`).exec(result.output);
-      const where = at ? readmeLocation(program, Number(at[1])) : `README.md:${program.blocks[0]!.line}`;
-      return { program, failure: `${where}: exit code ${result.code}\n${result.output.trim()}` };
+      const where = readmeLocation(program, at ? Number(at[1]) : 1);
+      return { program, failure: `${where}: exit code ${result.code}\n${result.output.trim()}`, output: result.output };
     });
     return [...problems, ...results];
   } finally {
