@@ -58,8 +58,9 @@ describe('README', () => {
     for (const program of programs) {
       const lines = program.blocks.map((block) => block.line).join(', ');
       it(`README.md:${lines}${program.template ? ` (template ${program.template})` : ''}`, () => {
-        const failure = results.get(program.name)?.failure;
-        if (failure !== undefined) expect.fail(failure);
+        const result = results.get(program.name);
+        expect(result, `${program.name} was run`).to.not.equal(undefined);
+        if (result!.failure !== undefined) expect.fail(result!.failure);
       });
     }
   });

@@ -20,7 +20,6 @@ class Novel {
 class WriterFactory extends BaseFactory<Writer> {
   @Use(() => 'Portugal') country!: string;
 }
-void WriterFactory;
 @Factory(Novel)
 class NovelFactory extends BaseFactory<Novel> {}
 
