@@ -1,77 +1,39 @@
-import { describe, reasonOf, qualify } from './describe.js';
+import { reasonOf, qualify } from './describe.js';
 import { FactoryException } from './factory-exception.js';
+import * as handlers from './handler-messages.js';
+import type { PersistenceKind } from './handler-messages.js';
+import * as mikroOrm from './mikro-orm-messages.js';
 
-export type PersistenceKind = 'sync' | 'async';
-
-const createMethod: Record<PersistenceKind, string> = { sync: 'createSync', async: 'createAsync' };
-const article: Record<PersistenceKind, string> = { sync: 'a', async: 'an' };
-const protocolName: Record<PersistenceKind, string> = {
-  sync: 'SyncPersistenceProtocol',
-  async: 'AsyncPersistenceProtocol',
-};
+export type { PersistenceKind } from './handler-messages.js';
 
 /** The factory, its handlers or the registry are set up in a way that cannot work. */
 export class ConfigurationException extends FactoryException {
   static noHandler(factory: string, kind: PersistenceKind, otherKindAvailable: boolean): ConfigurationException {
-    if (otherKindAvailable) {
-      const other: PersistenceKind = kind === 'sync' ? 'async' : 'sync';
-      return new ConfigurationException(
-        `${factory} has ${article[other]} ${other} handler only: use ${createMethod[other]}` +
-          `${kind === 'sync' ? '/createBatchAsync' : '/createBatchSync'}, or add ${article[kind]} ${kind} handler with ` +
-          `@Persist(handler) where handler extends ${protocolName[kind]}.`,
-      );
-    }
-    return new ConfigurationException(
-      `${factory} has no ${kind} persistence handler for ${createMethod[kind]}: decorate it with ` +
-        `@Persist(handler) (${article[kind]} ${protocolName[kind]}), call ${factory}.setPersistence(handler), or set ` +
-        `a default for every factory with registry.setDefaultPersistence(handler).`,
-    );
+    return new ConfigurationException(handlers.noHandler(factory, kind, otherKindAvailable));
   }
 
   static unknownHandlerKind(factory: string, handler: unknown): ConfigurationException {
-    return new ConfigurationException(
-      `The persistence handler of ${factory} (${describe(handler)}) extends neither ` +
-        `SyncPersistenceProtocol nor AsyncPersistenceProtocol, so fixtory cannot tell whether to route ` +
-        `createSync or createAsync to it: extend one of them, or state its kind with ` +
-        `@Persist(handler, { kind: 'sync' }) (or 'async').`,
-    );
+    return new ConfigurationException(handlers.unknownHandlerKind(factory, handler));
   }
 
   static kindMismatch(factory: string, declared: PersistenceKind, actual: PersistenceKind): ConfigurationException {
-    return new ConfigurationException(
-      `The persistence handler of ${factory} is declared { kind: '${declared}' } but extends ` +
-        `${protocolName[actual]}: remove the kind option or make them agree.`,
-    );
+    return new ConfigurationException(handlers.kindMismatch(factory, declared, actual));
   }
 
   static providerChangedKind(factory: string, before: PersistenceKind, now: PersistenceKind): ConfigurationException {
-    return new ConfigurationException(
-      `The handler provider of ${factory} returned a ${protocolName[before]} before and a ` +
-        `${protocolName[now]} now: a provider must always return the same kind of handler.`,
-    );
+    return new ConfigurationException(handlers.providerChangedKind(factory, before, now));
   }
 
   static duplicateHandler(factory: string, kind: PersistenceKind): ConfigurationException {
-    return new ConfigurationException(
-      `${factory} has two ${kind} persistence handlers: a factory carries at most one sync and one ` +
-        `async handler. Remove one @Persist, or replace it at runtime with ${factory}.setPersistence(handler).`,
-    );
+    return new ConfigurationException(handlers.duplicateHandler(factory, kind));
   }
 
   static syncHandlerReturnedPromise(factory: string, method: string): ConfigurationException {
-    return new ConfigurationException(
-      `The sync persistence handler of ${factory} returned a Promise from ${method}(): a handler that ` +
-        `works asynchronously must extend AsyncPersistenceProtocol (or be declared { kind: 'async' }) ` +
-        `and be called through createAsync/createBatchAsync.`,
-    );
+    return new ConfigurationException(handlers.syncHandlerReturnedPromise(factory, method));
   }
 
   static handlerClassNeedsArguments(factory: string, handlerClass: string): ConfigurationException {
-    return new ConfigurationException(
-      `@Persist(${handlerClass}) on ${factory}: a handler class is instantiated per create call with ` +
-        `no arguments, but ${handlerClass}'s constructor declares parameters. Pass an instance ` +
-        `(@Persist(new ${handlerClass}(...))) or a provider (@Persist(() => new ${handlerClass}(...))).`,
-    );
+    return new ConfigurationException(handlers.handlerClassNeedsArguments(factory, handlerClass));
   }
 
   static notDecorated(factory: string): ConfigurationException {
@@ -184,58 +146,31 @@ export class ConfigurationException extends FactoryException {
   }
 
   static noEntityManager(handler: string): ConfigurationException {
-    return new ConfigurationException(
-      `${handler} has no EntityManager to write with: pass one (new ${handler}(orm.em.fork()), or a ` +
-        `function returning one), or register the ORM once after MikroORM.init with useMikroOrm(orm).`,
-    );
+    return new ConfigurationException(mikroOrm.noEntityManager(handler));
   }
 
   static bulkManyToMany(entity: string, field: string): ConfigurationException {
-    return new ConfigurationException(
-      `MikroOrmBulkPersistence cannot write ${entity}.${field}: a many-to-many collection holding new entities needs ` +
-        `pivot rows, which bulk inserts do not write. Leave the collection empty (override ${field}: []) and fill it ` +
-        `later, or save these entities with MikroOrmPersistence.`,
-    );
+    return new ConfigurationException(mikroOrm.bulkManyToMany(entity, field));
   }
 
   static bulkCycle(entities: string[]): ConfigurationException {
-    return new ConfigurationException(
-      `MikroOrmBulkPersistence cannot order new entities that reference each other in a cycle (${entities.join(' -> ')}): ` +
-        `each must be inserted before the other. Break the cycle (make one of the references null or an existing ` +
-        `entity), or save these entities with MikroOrmPersistence.`,
-    );
+    return new ConfigurationException(mikroOrm.bulkCycle(entities));
   }
 
   static globalEntityManager(handler: string, cause: unknown): ConfigurationException {
-    return new ConfigurationException(
-      `${handler} was given MikroORM's global EntityManager, which this ORM forbids for writes ` +
-        `(allowGlobalContext: false): give it a fork (new ${handler}(orm.em.fork())), the ORM itself ` +
-        `(new ${handler}(orm): a fork per call), or make the create call inside RequestContext.create(...) or em.transactional(...).`,
-      { cause },
-    );
+    return new ConfigurationException(mikroOrm.globalEntityManager(handler), { cause });
   }
 
   static testTransactionEnded(): ConfigurationException {
-    return new ConfigurationException(
-      `A create call saved after its test's transaction was rolled back (TestTransaction.rollback() ran while ` +
-        `the call was still building or running hooks): its rows would have been committed for real, so nothing ` +
-        `was written. Await every create call before the test ends.`,
-    );
+    return new ConfigurationException(mikroOrm.testTransactionEnded());
   }
 
   static connectionHeld(): ConfigurationException {
-    return new ConfigurationException(
-      `A MikroORM handler needs SQLite's only connection to save, and a transaction fixtory cannot see holds it ` +
-        `(one begun with em.begin()). Make the create calls inside em.transactional(...), give the handler that ` +
-        `transaction's EntityManager (new MikroOrmPersistence(em)), or use TestTransaction.`,
-    );
+    return new ConfigurationException(mikroOrm.connectionHeld());
   }
 
   static seederNotInstalled(cause: unknown): ConfigurationException {
-    return new ConfigurationException(
-      `fixtorySeeder needs @mikro-orm/seeder, which is not installed: npm i -D @mikro-orm/seeder (the same version as @mikro-orm/core).`,
-      { cause },
-    );
+    return new ConfigurationException(mikroOrm.seederNotInstalled(), { cause });
   }
 
   static asyncHookInSyncPath(factory: string, phase: string, method: string): ConfigurationException {
@@ -257,39 +192,23 @@ export class ConfigurationException extends FactoryException {
   }
 
   static noTestTransaction(): ConfigurationException {
-    return new ConfigurationException(
-      `TestTransaction.em is only set while a test runs: call begin() first (in beforeEach, or through mochaHooks()).`,
-    );
+    return new ConfigurationException(mikroOrm.noTestTransaction());
   }
 
   static needsRegisteredOrm(model: string, cause: unknown): ConfigurationException {
-    return new ConfigurationException(
-      `fixtory could not read the MikroORM metadata of ${model} without an initialised ORM (MikroORM's discovery ` +
-        `said: ${String((cause as Error)?.message ?? cause)}). Call useMikroOrm(orm) first, after MikroORM.init, ` +
-        `so ${model} is read from that ORM's metadata.`,
-      { cause },
-    );
+    return new ConfigurationException(mikroOrm.needsRegisteredOrm(model, cause), { cause });
   }
 
   static readonlyEntity(model: string): ConfigurationException {
-    return new ConfigurationException(
-      `${model} is a readonly entity (@Entity({ readonly: true })): MikroORM never writes it, so a create call ` +
-        `would return an entity that is not in the database. Use build()/batch() for it, or insert its rows another way.`,
-    );
+    return new ConfigurationException(mikroOrm.readonlyEntity(model));
   }
 
   static customTypeRoundTrip(model: string, field: string, type: string, value: unknown): ConfigurationException {
-    return new ConfigurationException(
-      `${model}.${field}: its custom MikroORM type ${type} does not give the column value ${describe(value)} back ` +
-        `after converting it, so fixtory cannot derive its values from the column type. Declare it with @Use(...) on the factory.`,
-    );
+    return new ConfigurationException(mikroOrm.customTypeRoundTrip(model, field, type, value));
   }
 
   static unknownEntityName(decorator: string, name: string): ConfigurationException {
-    return new ConfigurationException(
-      `@${decorator}('${name}'): no MikroORM entity of that name is decorated or known to a registered ORM. ` +
-        `Pass the entity class or its EntitySchema, or fix the name.`,
-    );
+    return new ConfigurationException(mikroOrm.unknownEntityName(decorator, name));
   }
 
   static constructorFailed(factory: string, model: string, cause: unknown): ConfigurationException {
@@ -314,18 +233,10 @@ export class ConfigurationException extends FactoryException {
   }
 
   static handlerUnavailable(factory: string, owner: string, source: string, cause: unknown): ConfigurationException {
-    const where = owner === factory ? '' : ` (configured on ${owner})`;
-    return new ConfigurationException(
-      `${factory} could not get its persistence handler: ${source}${where} threw: ${reasonOf(cause)}. ` +
-        `Nothing was saved; fix the handler, or configure another with @Persist or setPersistence.`,
-      { cause },
-    );
+    return new ConfigurationException(handlers.handlerUnavailable(factory, owner, source, cause), { cause });
   }
 
   static unsupportedMikroOrm(version: string): ConfigurationException {
-    return new ConfigurationException(
-      `fixtory supports MikroORM 6.6 and 7, but @mikro-orm/core ${version} is installed: install ` +
-        `@mikro-orm/core@7 (or 6.6), or a fixtory release made for this MikroORM major.`,
-    );
+    return new ConfigurationException(mikroOrm.unsupportedMikroOrm(version));
   }
 }
