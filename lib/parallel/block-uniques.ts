@@ -14,7 +14,7 @@ interface Column {
  * instances before they are written.
  */
 export class BlockUniques {
-  private columns = new Map<string, Column>();
+  private readonly columns = new Map<string, Column>();
 
   readonly observe: UniqueObserver = (column: UniqueColumn, strategy: UniqueStrategy, value: unknown, given: boolean) => {
     const id = `${typeof column.owner === 'function' ? column.owner.name : column.owner}\u0000${column.key}`;
@@ -26,11 +26,6 @@ export class BlockUniques {
     entry.values.values.push(value);
     entry.values.given.push(given);
   };
-
-  /** Starts a block. */
-  clear(): void {
-    this.columns = new Map();
-  }
 
   values(): ColumnValues[] {
     return [...this.columns.values()].map((column) => column.values);

@@ -7,6 +7,13 @@ import { checkParallel, shownModule, type CheckedParallel, type ParallelSeedOpti
 import { UniqueLedger } from './unique-ledger.js';
 
 const workerScript = new URL('./worker.js', import.meta.url);
+/** Blocks a worker holds at once: one writing while the next is built, so its thread is not idle while the database works. */
+const blocksInFlight = 2;
+
+interface WorkerState {
+  inFlight: number;
+  send(message: ToWorker): void;
+}
 
 /**
  * One parallel seed, seen from the calling thread: hands blocks to workers as they ask, decides the
@@ -52,34 +59,43 @@ class Coordinator {
 
   private spawn(setup: WorkerSetup): Promise<void> {
     const worker = new Worker(workerScript, { workerData: setup });
-    const send = (message: ToWorker) => worker.postMessage(message);
-    worker.on('message', (message: FromWorker) => this.on(worker, send, message));
+    const state = { inFlight: 0, send: (message: ToWorker) => worker.postMessage(message) };
+    worker.on('message', (message: FromWorker) => this.on(worker, state, message));
     worker.on('error', (error) => this.fail(undefined, { name: error.name, message: error.message }));
     return new Promise((resolve) => worker.once('exit', () => resolve()));
   }
 
-  private on(worker: Worker, send: (message: ToWorker) => void, message: FromWorker): void {
+  private on(worker: Worker, state: WorkerState, message: FromWorker): void {
     switch (message.type) {
       case 'ready':
         this.model = message.model;
-        return this.give(send);
+        for (let i = 0; i < blocksInFlight; i++) this.give(state);
+        return;
       case 'values':
         this.waiting.set(message.block, { worker, message });
         return this.decide();
       case 'written':
         this.wrote(message.block, message.size, message.durationMs);
-        return this.give(send);
+        state.inFlight -= 1;
+        return this.give(state);
       case 'failed':
         this.fail(message.block, message.error);
-        if (message.block !== undefined) send({ type: 'stop' });
+        if (message.block === undefined) return;
+        state.inFlight -= 1;
+        return this.give(state);
     }
   }
 
-  private give(send: (message: ToWorker) => void): void {
-    if (this.failure || this.nextBlock >= this.blocks) return send({ type: 'stop' });
+  /** The next block for a worker; once there is none (or the run failed), `stop` when its last block is done. */
+  private give(state: WorkerState): void {
+    if (this.failure || this.nextBlock >= this.blocks) {
+      if (state.inFlight === 0) state.send({ type: 'stop' });
+      return;
+    }
     const block = this.nextBlock++;
     const first = block * this.run.chunk;
-    send({ type: 'block', block, first, size: Math.min(this.run.chunk, this.run.count - first) });
+    state.inFlight += 1;
+    state.send({ type: 'block', block, first, size: Math.min(this.run.chunk, this.run.count - first) });
   }
 
   /** Decides every block whose turn has come: block b only after every block before it. */

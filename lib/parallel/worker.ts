@@ -5,6 +5,7 @@
  * for its decision (which repeated values to replace), so that no two blocks write one value.
  */
 import 'reflect-metadata';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AsyncPersistenceProtocol } from '../persistence/protocols.js';
 import { observeUniqueValues } from '../generators/unique-values.js';
@@ -42,9 +43,18 @@ function findFactory(name: string): FactoryClass {
 }
 
 const buildOptions = { ...(setup.traits && { traits: setup.traits }), ...(setup.transient && { transient: setup.transient }) };
-const uniques = new BlockUniques();
-let decision: { block: number; resolve: (replacements: ColumnReplacements[] | undefined) => void } | undefined;
-let current: number | undefined;
+
+/** The block a create call belongs to: a worker has up to two in flight (one writing while the next builds). */
+interface BlockCall {
+  block: number;
+  uniques: BlockUniques;
+  /** Lets the next block build: this one is built (its hooks ran) and only waits for its decision and its write. */
+  built: () => void;
+}
+const calls = new AsyncLocalStorage<BlockCall>();
+const decisions = new Map<number, (replacements: ColumnReplacements[] | undefined) => void>();
+/** Builds run one at a time: a block's generation state (seeds, sequences, unique values) is the worker's. */
+let buildTurn: Promise<void> = Promise.resolve();
 let close: (() => Promise<void>) | undefined;
 
 /**
@@ -57,14 +67,14 @@ function coordinated(handler: AsyncPersistenceProtocol<object>): AsyncPersistenc
   return Object.create(handler, {
     saveMany: {
       value: async function (this: AsyncPersistenceProtocol<object>, entities: object[]) {
-        observeUniqueValues(undefined);
-        const block = current!;
+        const call = calls.getStore()!;
+        call.built();
         const replacements = await new Promise<ColumnReplacements[] | undefined>((resolve) => {
-          decision = { block, resolve };
-          post({ type: 'values', block, columns: uniques.values() });
+          decisions.set(call.block, resolve);
+          post({ type: 'values', block: call.block, columns: call.uniques.values() });
         });
         if (!replacements) throw new Error('stopped before its write: another block failed');
-        uniques.apply(entities, replacements);
+        call.uniques.apply(entities, replacements);
         return saveMany.call(this, entities);
       },
     },
@@ -85,19 +95,20 @@ async function start(): Promise<FactoryClass> {
 }
 
 async function writeBlock(factory: FactoryClass, block: number, first: number, size: number): Promise<void> {
+  const previous = buildTurn;
+  let built!: () => void;
+  buildTurn = new Promise((resolve) => (built = resolve));
+  await previous;
   const startedAt = performance.now();
-  current = block;
+  const uniques = new BlockUniques();
   seedBlock(setup.seed, block, first);
-  uniques.clear();
-  observeUniqueValues(uniques.observe);
   try {
-    await factory.createBatchAsync(size, setup.overrides, buildOptions);
+    await calls.run({ block, uniques, built }, () => factory.createBatchAsync(size, setup.overrides, buildOptions));
     post({ type: 'written', block, size, durationMs: performance.now() - startedAt });
   } catch (error) {
     post({ type: 'failed', block, error: failureOf(error) });
   } finally {
-    observeUniqueValues(undefined);
-    current = undefined;
+    built();
   }
 }
 
@@ -112,12 +123,14 @@ async function stop(code: number): Promise<void> {
 
 try {
   const factory = await start();
+  // Values a block takes go to that block's record, wherever the build is (a hook awaited, a nested build).
+  observeUniqueValues((...args) => calls.getStore()?.uniques.observe(...args));
   port.on('message', (message: ToWorker) => {
     if (message.type === 'block') void writeBlock(factory, message.block, message.first, message.size);
     else if (message.type === 'decided' || message.type === 'abort') {
-      const waiting = decision;
-      decision = undefined;
-      if (waiting?.block === message.block) waiting.resolve(message.type === 'decided' ? message.replacements : undefined);
+      const resolve = decisions.get(message.block);
+      decisions.delete(message.block);
+      resolve?.(message.type === 'decided' ? message.replacements : undefined);
     } else if (message.type === 'stop') void stop(0);
   });
 } catch (error) {
