@@ -50,6 +50,8 @@ interface BlockCall {
   uniques: BlockUniques;
   /** Lets the next block build: this one is built (its hooks ran) and only waits for its decision and its write. */
   built: () => void;
+  /** Whether the block's values went to the coordinator: once per block. */
+  sent?: boolean;
 }
 const calls = new AsyncLocalStorage<BlockCall>();
 const decisions = new Map<number, (replacements: ColumnReplacements[] | undefined) => void>();
@@ -68,6 +70,9 @@ function coordinated(handler: AsyncPersistenceProtocol<object>): AsyncPersistenc
     saveMany: {
       value: async function (this: AsyncPersistenceProtocol<object>, entities: object[]) {
         const call = calls.getStore()!;
+        // A hook of the block creating more of the seeded factory would be a second, undecided write of the block.
+        if (call.sent) throw new Error(`a hook of block ${call.block} created more rows of ${setup.factory}: seedParallel writes a block with one create call; build those rows in the factory (@Related) instead`);
+        call.sent = true;
         call.built();
         const replacements = await new Promise<ColumnReplacements[] | undefined>((resolve) => {
           decisions.set(call.block, resolve);
