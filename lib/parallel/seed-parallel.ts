@@ -9,6 +9,8 @@ import { UniqueLedger } from './unique-ledger.js';
 const workerScript = new URL('./worker.js', import.meta.url);
 /** Blocks a worker holds at once: one writing while the next is built, so its thread is not idle while the database works. */
 const blocksInFlight = 2;
+/** How long a stopped worker may take to close its ORM before it is terminated. */
+const stopGraceMs = 30_000;
 
 interface WorkerState {
   inFlight: number;
@@ -59,7 +61,14 @@ class Coordinator {
 
   private spawn(setup: WorkerSetup): Promise<void> {
     const worker = new Worker(workerScript, { workerData: setup });
-    const state = { inFlight: 0, send: (message: ToWorker) => worker.postMessage(message) };
+    const state = {
+      inFlight: 0,
+      send: (message: ToWorker) => {
+        worker.postMessage(message);
+        // A worker closes its ORM and exits; one that cannot (a connection that never closes) must not hold the run.
+        if (message.type === 'stop') setTimeout(() => void worker.terminate(), stopGraceMs).unref();
+      },
+    };
     worker.on('message', (message: FromWorker) => this.on(worker, state, message));
     worker.on('error', (error) => this.fail(undefined, { name: error.name, message: error.message }));
     return new Promise((resolve) => worker.once('exit', () => resolve()));

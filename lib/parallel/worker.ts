@@ -106,8 +106,8 @@ async function writeBlock(factory: FactoryClass, block: number, first: number, s
   await previous;
   const startedAt = performance.now();
   const uniques = new BlockUniques();
-  seedBlock(setup.seed, block, first);
   try {
+    seedBlock(setup.seed, block, first);
     await calls.run({ block, uniques, built }, () => factory.createBatchAsync(size, setup.overrides, buildOptions));
     post({ type: 'written', block, size, durationMs: performance.now() - startedAt });
   } catch (error) {
