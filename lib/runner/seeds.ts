@@ -64,13 +64,16 @@ export function deriveSeed(...parts: (string | number)[]): number {
 }
 
 /**
- * Seeds one block of a parallel seed (in a worker): the run as if `seedAll` was called with a seed
- * derived from the run's seed and the block, every factory's own seed mixed with the block too, and
- * sequences counting from the block's first global row. Every worker builds a block the same way.
+ * Seeds one block of a parallel seed (in a worker): the run as if `seedAll` was called, with the
+ * block mixed into every field's stream (factories with a seed of their own included) and into
+ * faker's shared instance, and sequences counting from the block's first global row. Every worker
+ * builds a block the same way.
  */
 export function seedBlock(runSeed: number, index: number, firstRow: number): void {
-  seedAll(deriveSeed(runSeed, 'block', index));
+  // The run's seed stays the current one (a failed save names the seed that replays the run).
+  seedAll(runSeed);
   block = index;
+  sharedFaker.seed(deriveSeed(runSeed, 'block', index));
   startSequencesAt(firstRow);
 }
 

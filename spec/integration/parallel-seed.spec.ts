@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { ParallelSeedException, ParameterException, seedParallel, type ParallelSeedOptions } from 'fixtory';
 import { expectRejects } from '../support/expect-error.js';
@@ -20,13 +21,14 @@ describe('seedParallel: worker threads writing disjoint blocks', function () {
     await db.close();
   });
 
+  const parallelConfig = fileURLToPath(support('parallel-config.js'));
   const seed = (options: Partial<ParallelSeedOptions>) =>
-    seedParallel({ module: support('parallel-model.js'), config: support('parallel-config.js').pathname, factory: 'ParallelUserFactory', count: 1_000, chunk: 250, seed: 7, ...options });
+    seedParallel({ module: support('parallel-model.js'), config: parallelConfig, factory: 'ParallelUserFactory', count: 1_000, chunk: 250, seed: 7, ...options });
 
   /** Every row by its content: keys differ between runs, so a post names its author by the author's `ref`. */
   async function content() {
     const users = await db.sql('select ref, row, email, nickname, name, created_at from parallel_user order by ref');
-    const posts = await db.sql('select u.ref, p.title, p.slug from parallel_post p join parallel_user u on u.id = p.author_id order by p.slug');
+    const posts = await db.sql('select u.ref, p.title, p.slug, p.label from parallel_post p join parallel_user u on u.id = p.author_id order by p.slug');
     return { users: users.map((row) => JSON.stringify(Object.values(row))), posts: posts.map((row) => JSON.stringify(Object.values(row))) };
   }
 
@@ -37,7 +39,16 @@ describe('seedParallel: worker threads writing disjoint blocks', function () {
 
   it('writes every row of every block with its relations, and reports each block', async () => {
     const progress: number[] = [];
-    const summary = await seed({ count: 1_100, workers: 2, onChunk: ({ done }) => progress.push(done) });
+    const summary = await seedParallel({
+      module: new URL('./support/parallel-model.js', import.meta.url), // imported by every worker
+      factory: 'ParallelUserFactory',
+      count: 1_100,
+      workers: 2,
+      chunk: 250, // rows per block: the rows depend on it, not on workers
+      seed: 7,
+      config: parallelConfig, // the MikroORM configuration file the workers load
+      onChunk: ({ done }) => progress.push(done),
+    });
     expect(summary).to.include({ created: 1_100, chunks: 5, workers: 2, seed: 7 });
     // Blocks finish in any order; progress counts the rows written so far.
     expect(progress).to.have.length(5);
@@ -48,14 +59,18 @@ describe('seedParallel: worker threads writing disjoint blocks', function () {
         '(select count(*) from parallel_post p join parallel_user u on u.id = p.author_id) as linked, (select min(row) from parallel_user) as first, (select max(row) from parallel_user) as last',
     );
     expect(counts).to.deep.equal({ users: 1_100, posts: 2_200, linked: 2_200, first: 1, last: 1_100 });
+    // Every block draws its own values: blocks are not copies of one another.
+    const [names] = await db.numbers('select count(distinct name) as n from parallel_user');
+    expect(names!.n).to.be.greaterThan(1_000);
   });
 
-  it('writes no unique value twice, though every block draws the same nicknames', async () => {
+  it('writes no unique value twice, though every block draws the same nicknames (and its posts the same labels)', async () => {
     const summary = await seed({ workers: 2 });
     const [row] = await db.numbers(
-      'select count(*) as n, count(distinct nickname) as nicknames, count(distinct email) as emails, count(distinct ref) as refs, (select count(distinct slug) from parallel_post) as slugs from parallel_user',
+      'select count(*) as n, count(distinct nickname) as nicknames, count(distinct email) as emails, count(distinct ref) as refs, ' +
+        '(select count(distinct slug) from parallel_post) as slugs, (select count(distinct label) from parallel_post) as labels from parallel_user',
     );
-    expect(row).to.deep.equal({ n: 1_000, nicknames: 1_000, emails: 1_000, refs: 1_000, slugs: 2_000 });
+    expect(row).to.deep.equal({ n: 1_000, nicknames: 1_000, emails: 1_000, refs: 1_000, slugs: 2_000, labels: 2_000 });
     expect(summary.replaced).to.be.greaterThan(0);
     const nicknames = await db.sql<{ nickname: string }>('select nickname from parallel_user');
     expect(nicknames.every(({ nickname }) => /^(ada|bob|cyd|dee|eve|fay|gus|hal)(_\d+)*$/.test(nickname))).to.equal(true);

@@ -20,6 +20,7 @@ export class ParallelPost {
   @PrimaryKey() id!: number;
   @Property() title!: string;
   @Property() @Unique() slug!: string;
+  @Property({ length: 40 }) @Unique() label!: string;
   @ManyToOne(() => ParallelUser) author!: Rel<ParallelUser>;
 }
 

@@ -8,6 +8,8 @@ import { BaseFactory, Factory, MikroOrmBulkPersistence, Persist, Related, Sequen
 import { ParallelUser } from './parallel-entities.js';
 
 // Eight nicknames for thousands of users: every block draws the same ones, and only the fallback keeps them apart.
+// The same for the posts each user's block builds: replacements must reach nested entities too.
+registerHint('label', { generate: (f) => f.helpers.arrayElement(['news', 'howto', 'review', 'recipe']), unique: 'slug', fieldOnly: true });
 registerHint('nickname', { generate: (f) => f.helpers.arrayElement(['ada', 'bob', 'cyd', 'dee', 'eve', 'fay', 'gus', 'hal']), unique: 'username', fieldOnly: true });
 
 @Factory(ParallelUser)
