@@ -10,3 +10,4 @@ export { ParameterException } from './errors/parameter.js';
 export { PersistenceException, type SaveFailureReport } from './errors/persistence.js';
 export { HookException, MissingBuildKwargException } from './errors/build.js';
 export { LintException, type LintFailure } from './errors/lint.js';
+export { ParallelSeedException, type WrittenBlocks } from './errors/parallel.js';

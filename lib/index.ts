@@ -53,10 +53,14 @@ export {
   PersistenceException,
   LintException,
   type LintFailure,
+  ParallelSeedException,
+  type WrittenBlocks,
   HookException,
   type PersistenceKind,
 } from './errors.js';
 export type { SeedContext } from './cli/seed-command.js';
+export { seedParallel } from './parallel/seed-parallel.js';
+export type { ParallelSeedOptions, ParallelSeedSummary } from './parallel/parallel-options.js';
 export { lintFactories, type LintOptions, type LintReport } from './lint.js';
 export { onFactoryEvent, type BuildEvent, type ChunkEvent, type FactoryEvent, type FactoryEventListener, type FailureEvent, type SaveEvent } from './events.js';
 export type { BatchOverrides, BuildOptions, SeedSummary, StreamOptions, StreamProgress, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';

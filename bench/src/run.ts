@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   const jobs: Job[] = [];
   for (const work of workloads.filter((w) => !only || only.includes(w.id))) {
     const n = quick ? work.size.quick : work.size.full;
-    for (const db of work.persists ? targets : ['']) {
+    for (const db of work.persists ? targets.filter((t) => !work.targets || work.targets.includes(t)) : ['']) {
       for (const c of work.cases.filter((c) => !onlyCases || onlyCases.includes(c.id))) {
         jobs.push({ result: { workload: work.id, case: c.id, label: c.label, role: c.role, target: db || 'none', n, runs: [] } });
       }

@@ -30,6 +30,8 @@ export interface Workload {
   title: string;
   /** Whether it writes (and so runs once per database). */
   persists: boolean;
+  /** The databases a persisting workload runs on (default: every database of the run). */
+  targets?: string[];
   /** Rows one run of size n makes (users, plus posts where there are any). */
   rows(n: number): number;
   /** n of the full and of the quick run. */

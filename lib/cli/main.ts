@@ -23,7 +23,10 @@ cli
   .option('--yes', 'Confirm --fresh without asking')
   .option('--quiet', 'Print nothing but errors')
   .option('--json', 'Print a JSON summary on stdout instead of progress and a table')
+  .option('--workers <n>', 'Seed --count rows of --factory with n worker threads (the rows do not depend on n); the seed function is not run')
+  .option('--factory <name>', 'The factory class a parallel seed (--workers) creates rows of')
   .example('fixtory seed dist/seeds/dev.js --count 1000 --seed 42')
+  .example('fixtory seed dist/seeds/users.js --workers 2 --factory UserFactory --count 100000 --seed 42')
   .action(seedCommand);
 
 cli

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { useMikroOrm } from '../mikro-orm/orm-registry.js';
 import type { MikroOrmLike } from '../mikro-orm/orm-types.js';
+import { seedParallel } from '../parallel/seed-parallel.js';
 import { currentSeed, seedAll } from '../runner/seeds.js';
 import { CliError } from './cli-error.js';
 import { loadOrm, refreshSchema, type CliOrm } from './load-orm.js';
@@ -29,6 +30,8 @@ export interface SeedOptions {
   yes?: boolean;
   quiet?: boolean;
   json?: boolean;
+  workers?: string | number;
+  factory?: string;
 }
 
 class DryRunRollback extends Error {}
@@ -65,12 +68,34 @@ function reportMode(options: SeedOptions): ReportMode {
   return process.stderr.isTTY ? 'bars' : 'lines';
 }
 
+/**
+ * With `--workers`: `count` rows of the factory `--factory` by `seedParallel` (the module is imported
+ * by every worker, its seed function is not run); a rolled-back dry run cannot span workers.
+ */
+function parallelRun(modulePath: string, options: SeedOptions, count: number | undefined, config: string | undefined): ((context: SeedContext) => Promise<void>) | undefined {
+  const workers = wholeNumber('workers', options.workers);
+  if (workers === undefined) {
+    if (options.factory !== undefined) throw new CliError('--factory names the factory of a parallel seed: give --workers <n> too.');
+    return undefined;
+  }
+  if (workers < 1) throw new CliError(`--workers must be 1 or more, got ${workers}.`);
+  if (typeof options.factory !== 'string' || options.factory === '') throw new CliError('--workers seeds one factory in parallel: name it with --factory <FactoryClass> (the module must define or import it).');
+  if (count === undefined) throw new CliError('--workers needs --count <n>: how many rows of the factory to create.');
+  if (options.dryRun) throw new CliError('--dry-run cannot be combined with --workers: each worker writes its blocks in transactions of its own, which one rollback cannot undo.');
+  const module = resolve(process.cwd(), modulePath);
+  return async ({ seed }) => {
+    await seedParallel({ module, factory: options.factory!, count, workers, seed, config });
+  };
+}
+
 /** `fixtory seed <module>`: loads the ORM, runs the module's seed function, reports what it wrote. */
 export async function seedCommand(modulePath: string, options: SeedOptions): Promise<void> {
   const seed = wholeNumber('seed', options.seed);
   const count = wholeNumber('count', options.count);
+  const config = options.config === undefined ? undefined : resolve(process.cwd(), options.config);
+  const parallel = parallelRun(modulePath, options, count, config);
   if (seed !== undefined) seedAll(seed);
-  const run = await seedFunction(modulePath);
+  const run = parallel ?? (await seedFunction(modulePath));
   const { orm } = await loadOrm(process.cwd(), options.config);
   const mode = reportMode(options);
   const log = (line: string) => process.stderr.write(`${line}\n`);

@@ -26,6 +26,17 @@ export interface UniqueColumn {
   factory: string;
   /** `Model.field`, for messages. */
   label: string;
+  /** The field the values go to (for a composite `@Unique`, the member that is generated). */
+  field?: string;
+}
+
+/** Told of every value a unique column takes (generated, or given as an override): how a parallel seed keeps blocks apart. */
+export type UniqueObserver = (column: UniqueColumn, strategy: UniqueStrategy, value: unknown, given: boolean) => void;
+let observer: UniqueObserver | undefined;
+
+/** Sets (or, with undefined, removes) the one observer of unique values. */
+export function observeUniqueValues(next: UniqueObserver | undefined): void {
+  observer = next;
 }
 
 export interface UniqueGenerator {
@@ -122,9 +133,13 @@ export function uniqueGenerator(column: UniqueColumn, generate: ValueGenerator, 
       const state = stateOf(column, memory);
       const value = next(ctx, state);
       take(state, value);
+      observer?.(column, strategy, value, false);
       return value;
     },
-    record: (value) => take(stateOf(column, memory), value),
+    record: (value) => {
+      take(stateOf(column, memory), value);
+      observer?.(column, strategy, value, true);
+    },
     describe: describeStrategy[strategy.kind](strategy),
   };
 }

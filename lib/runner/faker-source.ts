@@ -1,7 +1,7 @@
 import { Faker, allFakers, faker as sharedFaker } from '@faker-js/faker';
 import type { FactoryOptions } from '../registry/factory-options.js';
 import { currentReferenceDate, referenceDateVersion } from './reference-date.js';
-import { currentSeed, deriveSeed, seedVersion } from './seeds.js';
+import { currentSeed, deriveSeed, seedVersion, streamSalt } from './seeds.js';
 
 /**
  * The faker streams of one factory: every field has a stream of its own, derived from the
@@ -54,7 +54,7 @@ export class FakerSource {
     }
     let stream = this.streams.get(field);
     if (!stream) {
-      stream = new Faker({ locale: this.base.rawDefinitions, seed: deriveSeed(seedBase, this.owner, field) });
+      stream = new Faker({ locale: this.base.rawDefinitions, seed: deriveSeed(seedBase, this.owner, field, ...streamSalt()) });
       stream.setDefaultRefDate(currentReferenceDate());
       this.streams.set(field, stream);
     }

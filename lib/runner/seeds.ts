@@ -1,7 +1,7 @@
 import { faker as sharedFaker } from '@faker-js/faker';
 import { ConfigurationException, ParameterException } from '../errors.js';
 import { resetUniqueValues } from '../generators/unique-values.js';
-import { resetSequences } from './sequences.js';
+import { resetSequences, startSequencesAt } from './sequences.js';
 import { resetStubKeys } from './stub-keys.js';
 
 /** The environment variable that seeds a whole run: `FIXTORY_SEED=1234 npm test` repeats a run. */
@@ -25,6 +25,8 @@ const fromEnvironment = parseSeed(process.env[SEED_ENV]);
 /** Every run is seeded: by FIXTORY_SEED, else by a random seed that `currentSeed()` reports. */
 let globalSeed = fromEnvironment ?? Math.floor(Math.random() * 2 ** 31);
 let version = 0;
+/** The block of a parallel seed being built: mixed into every stream, those of factories with a seed of their own too. */
+let block: number | undefined;
 if (fromEnvironment !== undefined) sharedFaker.seed(fromEnvironment);
 
 /**
@@ -33,6 +35,7 @@ if (fromEnvironment !== undefined) sharedFaker.seed(fromEnvironment);
  */
 export function seedAll(seed: number): void {
   globalSeed = checkSeed('seedAll', seed);
+  block = undefined;
   version += 1;
   sharedFaker.seed(seed);
   resetUniqueValues();
@@ -58,4 +61,23 @@ export function deriveSeed(...parts: (string | number)[]): number {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash;
+}
+
+/**
+ * Seeds one block of a parallel seed (in a worker): the run as if `seedAll` was called, with the
+ * block mixed into every field's stream (factories with a seed of their own included) and into
+ * faker's shared instance, and sequences counting from the block's first global row. Every worker
+ * builds a block the same way.
+ */
+export function seedBlock(runSeed: number, index: number, firstRow: number): void {
+  // The run's seed stays the current one (a failed save names the seed that replays the run).
+  seedAll(runSeed);
+  block = index;
+  sharedFaker.seed(deriveSeed(runSeed, 'block', index));
+  startSequencesAt(firstRow);
+}
+
+/** What streams mix into their seeds besides the factory's and the field's names: the parallel block, if any. */
+export function streamSalt(): (string | number)[] {
+  return block === undefined ? [] : ['block', block];
 }

@@ -86,6 +86,7 @@ export function uniqueFor(info: FieldInfo, settings: StrategySettings, generate:
     key: info.uniqueKey ?? info.name,
     factory: settings.factory,
     label: labelOf(info, settings),
+    field: info.name,
   };
   return uniqueGenerator(column, generate, strategyOf(info, generate, fromUse));
 }
