@@ -3,10 +3,10 @@ import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { seedParallel } from 'fixtory';
-import { openOrm } from './support/db.js';
-import { Member, Note, parallelEntities } from './support/parallel-model.js';
+import { openOrm } from '../support/db.js';
+import { Member, Note, parallelEntities } from '../support/parallel-model.js';
 
-const parallelConfig = fileURLToPath(new URL('./support/parallel-config.js', import.meta.url));
+const parallelConfig = fileURLToPath(new URL('../support/parallel-config.js', import.meta.url));
 const progress: number[] = [];
 const { orm } = await openOrm({ entities: parallelEntities });
 // README block

@@ -1,5 +1,5 @@
 /** The MikroORM configuration README "Parallel seeding"'s workers load: this program's SQLite file. */
-import type { Options } from '@mikro-orm/sqlite';
+import { defineConfig } from '@mikro-orm/sqlite';
 import { dbName } from './db.js';
 import { parallelEntities } from './parallel-model.js';
 
@@ -9,4 +9,4 @@ const busyTimeout = (connection: { configure(option: 'busyTimeout', ms: number):
   done(null, connection);
 };
 
-export default { dbName, entities: parallelEntities, pool: { afterCreate: busyTimeout } } as Options;
+export default defineConfig({ dbName, entities: parallelEntities, pool: { afterCreate: busyTimeout } as never });
