@@ -120,7 +120,8 @@ export function fromDiscovered(meta: EntityMetadata, prop: EntityProperty): Prop
   const named = prop.customType ? typeName(prop.customType) : typeName(prop.type);
   const owner = kind === '1:1' ? Boolean(prop.owner) : true;
   return {
-    name: prop.name,
+    // A property behind a get/set pair is set (by em.create, by users' overrides) through the accessor's name.
+    name: typeof prop.accessor === 'string' ? prop.accessor : prop.name,
     kind,
     ...named,
     columnType: prop.columnTypes?.[0]?.toLowerCase(),

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { expect } from 'chai';
+import { BaseFactory, Factory, MikroOrmPersistence, useMikroOrm } from 'fixtory';
+import { Entity, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
+import { openTestDatabase, type TestDatabase } from './support/orm.js';
+
+/** A property behind a get/set pair (MikroORM's `accessor` option), the way a user hides a column behind a setter. */
+@Entity({ tableName: 'accessor_account' })
+class AccessorAccount {
+  @PrimaryKey() id!: number;
+  @Property({ accessor: 'email' }) private _email!: string;
+  @Property({ nullable: true, accessor: 'nickname' }) private _nickname?: string | null;
+  get email(): string {
+    return this._email;
+  }
+  set email(value: string) {
+    this._email = value;
+  }
+  get nickname(): string | null | undefined {
+    return this._nickname;
+  }
+  set nickname(value: string | null | undefined) {
+    this._nickname = value;
+  }
+}
+
+@Factory(AccessorAccount)
+class AccountFactory extends BaseFactory<AccessorAccount> {}
+
+describe('MikroORM: properties behind an accessor', function () {
+  this.timeout(30_000);
+  let db: TestDatabase;
+
+  beforeEach(async () => {
+    db = await openTestDatabase({ entities: [AccessorAccount] });
+    useMikroOrm(db.orm);
+    AccountFactory.setPersistence(new MikroOrmPersistence(db.orm));
+  });
+  afterEach(async () => {
+    AccountFactory.clearPersistence();
+    await db.close();
+  });
+
+  it('are generated and written, with no field declared', async () => {
+    const account = await AccountFactory.createAsync();
+    expect(account.email).to.be.a('string').and.match(/@/);
+    const rows = await db.sql<{ email: string; nickname: string | null }>('select email, nickname from accessor_account');
+    expect(rows).to.deep.equal([{ email: account.email, nickname: account.nickname ?? null }]);
+    expect(rows[0]!.nickname).to.be.a('string');
+  });
+
+  it('take overrides by the accessor name, as em.create does', async () => {
+    const account = await AccountFactory.createAsync({ email: 'Ada@Example.ORG', nickname: null });
+    expect(account.email).to.equal('Ada@Example.ORG');
+    expect(await db.sql('select email, nickname from accessor_account')).to.deep.equal([{ email: 'Ada@Example.ORG', nickname: null }]);
+  });
+});
