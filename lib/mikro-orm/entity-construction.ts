@@ -72,6 +72,8 @@ export function constructWithNew(meta: EntityMetadata, em: EntityManagerLike, va
   if (orm.getEventManager().hasListeners(core.EventType.onInit, meta)) return undefined;
   const Entity = meta.class as unknown as new () => Record<string, unknown>;
   const entity = new Entity();
+  // As em.create does: the instance's accessors all at once (else each is defined on its first assignment, slower).
+  (core as { EntityHelper?: { ensurePropagation?(entity: object): void } }).EntityHelper?.ensurePropagation?.(entity);
   for (const key in values) {
     const value = values[key];
     if (value !== undefined && plan.has(key)) entity[key] = value;
