@@ -66,7 +66,8 @@ interface OrmInternals {
 export function constructWithNew(meta: EntityMetadata, em: EntityManagerLike, values: Record<string, unknown>): object | undefined {
   const plan = planOf(meta);
   if (!plan) return undefined;
-  const orm = em as unknown as OrmInternals;
+  const orm = em as unknown as Partial<OrmInternals>;
+  if (typeof orm.config?.get !== 'function' || typeof orm.getEventManager !== 'function') return undefined; // not the EntityManager this reads
   if (!assignable(plan, values, !orm.config.get('forceUndefined'))) return undefined;
   const core = mikroOrmCore()!;
   if (orm.getEventManager().hasListeners(core.EventType.onInit, meta)) return undefined;
@@ -79,6 +80,6 @@ export function constructWithNew(meta: EntityMetadata, em: EntityManagerLike, va
     if (value !== undefined && plan.has(key)) entity[key] = value;
   }
   // As after em.create: values given at creation are not changes made since.
-  core.helper(entity).__touched = false;
+  (core.helper(entity) as unknown as { __touched: boolean }).__touched = false;
   return entity;
 }

@@ -1,8 +1,14 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { Collection, Entity, ManyToOne, OneToMany, OnInit, PrimaryKey, Property, wrap, type Rel } from '@mikro-orm/core';
+import * as core from '@mikro-orm/core';
+import { Collection, wrap, type Rel } from '@mikro-orm/core';
 import { BaseFactory, Factory, MikroOrmBulkPersistence, registry, useMikroOrm } from 'fixtory';
+import { Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
+
+// MikroORM 7 moved the legacy decorators (see samples/mikro-orm-major.ts); a specifier in a variable, as there.
+const v7LegacyDecorators = '@mikro-orm/decorators/legacy';
+const { OnInit } = ('OnInit' in core ? core : await import(v7LegacyDecorators)) as Pick<typeof core, 'OnInit'>;
 
 // fixtory makes most entities with `new` and assignments (cheaper than em.create); where em.create
 // would convert or look at the values, or call hooks, it must still be em.create that makes them.
