@@ -52,7 +52,9 @@ function assignable(plan: Map<string, Kind>, values: Record<string, unknown>, nu
 
 interface OrmInternals {
   config: { get(key: 'forceUndefined'): boolean };
+  schema?: string;
   getEventManager(): { hasListeners(event: string, meta: EntityMetadata): boolean };
+  getDriver(): { getSchemaName?(meta: EntityMetadata, options: { schema?: string }): string | undefined };
 }
 
 /**
@@ -67,7 +69,7 @@ export function constructWithNew(meta: EntityMetadata, em: EntityManagerLike, va
   const plan = planOf(meta);
   if (!plan) return undefined;
   const orm = em as unknown as Partial<OrmInternals>;
-  if (typeof orm.config?.get !== 'function' || typeof orm.getEventManager !== 'function') return undefined; // not the EntityManager this reads
+  if (typeof orm.config?.get !== 'function' || typeof orm.getEventManager !== 'function' || typeof orm.getDriver !== 'function') return undefined; // not the EntityManager this reads
   if (!assignable(plan, values, !orm.config.get('forceUndefined'))) return undefined;
   const core = mikroOrmCore()!;
   if (orm.getEventManager().hasListeners(core.EventType.onInit, meta)) return undefined;
@@ -79,7 +81,11 @@ export function constructWithNew(meta: EntityMetadata, em: EntityManagerLike, va
     const value = values[key];
     if (value !== undefined && plan.has(key)) entity[key] = value;
   }
-  // As after em.create: values given at creation are not changes made since.
-  (core.helper(entity) as unknown as { __touched: boolean }).__touched = false;
+  const wrapped = core.helper(entity) as unknown as { __touched: boolean; __schema?: string };
+  // As after em.create: values given at creation are not changes made since, and the entity is
+  // written to the schema of its class, else of the EntityManager (`em.fork({ schema })`), else the default.
+  wrapped.__touched = false;
+  const schema = orm.getDriver().getSchemaName?.(meta, { schema: orm.schema });
+  if (schema !== undefined) wrapped.__schema = schema;
   return entity;
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import * as core from '@mikro-orm/core';
 import { Collection, wrap, type Rel } from '@mikro-orm/core';
-import { BaseFactory, Factory, MikroOrmBulkPersistence, registry, useMikroOrm } from 'fixtory';
+import { BaseFactory, Factory, MikroOrmBulkPersistence, MikroOrmSyncPersistence, registry, useMikroOrm } from 'fixtory';
 import { Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
@@ -77,6 +77,15 @@ describe('MikroORM: how built entities are made', () => {
     const wrapped = wrap(AuthorFactory.build(), true) as { isTouched?: () => boolean };
     if (typeof wrapped.isTouched !== 'function') this.skip(); // MikroORM 7 tracks no such flag
     expect(wrapped.isTouched!()).to.equal(false);
+  });
+
+  it('belong to the schema of the EntityManager that builds them, as after em.create', () => {
+    AuthorFactory.setPersistence(new MikroOrmSyncPersistence(db.orm.em.fork({ schema: 'archive' })));
+    try {
+      expect(wrap(AuthorFactory.createSync(), true).getSchema()).to.equal('archive');
+    } finally {
+      AuthorFactory.clearPersistence();
+    }
   });
 
   it('take a boolean given as a number and a date given as a string as em.create takes them', () => {
