@@ -13,6 +13,11 @@ export interface Measurement {
   rows: number;
   /** Peak resident set size of the process, in MB. */
   rssMb: number;
+  /**
+   * CPU time of the timed work, every thread of the process (the driver's, the GC's), in ms: on a
+   * loaded machine wall time also counts the time the process waited for a core, CPU time does not.
+   */
+  cpuMs?: number;
 }
 
 async function main(): Promise<void> {
@@ -24,13 +29,15 @@ async function main(): Promise<void> {
   const target = targetJson ? (JSON.parse(targetJson) as Target) : undefined;
   faker.seed(1);
   const prepared = await benchCase.prepare({ n, target });
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   await prepared.run();
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   await prepared.verify?.();
   await prepared.close?.();
   const users = Math.max(1, Math.round(n * (benchCase.scale ?? 1)));
-  const measurement: Measurement = { ms, rows: work.rows(users), rssMb: process.resourceUsage().maxRSS / 1024 };
+  const measurement: Measurement = { ms, rows: work.rows(users), rssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (cpu.user + cpu.system) / 1000 };
   process.stdout.write(`${JSON.stringify(measurement)}\n`);
 }
 

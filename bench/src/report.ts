@@ -11,22 +11,23 @@ function ratio(value: number | undefined, base: number | undefined): string {
 export function markdownTable(results: CaseResult[]): string {
   const summaries = results.map((result) => ({ result, summary: summarize(result) }));
   const perRow = (s: Summary | undefined) => s?.usPerRow;
+  const cpuPerRow = (s: Summary | undefined) => s?.cpuUsPerRow;
   const floor = summaries.find((s) => s.result.role === 'floor')?.summary;
   const peers = summaries.filter((s) => s.result.role === 'peer' && s.summary);
   const bestPeer = peers.length ? Math.min(...peers.map((s) => s.summary!.usPerRow)) : undefined;
   const lines = [
-    '| case | rows | median | min–max | × floor | × best peer | rows/s | peak RSS |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| case | rows | median | min–max | × floor | × best peer | CPU × floor | rows/s | peak RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const { result, summary } of summaries) {
     const name = result.role === 'fixtory' ? `**${result.label}**` : result.label;
     if (!summary) {
-      lines.push(`| ${name} | – | failed: ${(result.error ?? '').split('\n')[0]!.slice(0, 80)} | | | | | |`);
+      lines.push(`| ${name} | – | failed: ${(result.error ?? '').split('\n')[0]!.slice(0, 80)} | | | | | | |`);
       continue;
     }
     lines.push(
       `| ${name} | ${thousands(summary.rows)} | ${thousands(summary.medianMs)} ms | ${thousands(summary.minMs)}–${thousands(summary.maxMs)} | ` +
-        `${ratio(perRow(summary), perRow(floor))} | ${result.role === 'floor' ? '–' : ratio(perRow(summary), bestPeer)} | ` +
+        `${ratio(perRow(summary), perRow(floor))} | ${result.role === 'floor' ? '–' : ratio(perRow(summary), bestPeer)} | ${ratio(cpuPerRow(summary), cpuPerRow(floor))} | ` +
         `${thousands(summary.rowsPerSecond)} | ${thousands(summary.peakRssMb)} MB |`,
     );
   }

@@ -19,6 +19,8 @@ export interface Summary {
   /** Median time per row, in microseconds: what ratios compare (loop cases run fewer rows). */
   usPerRow: number;
   rowsPerSecond: number;
+  /** Median CPU time per row, in microseconds (undefined for runs measured without it). */
+  cpuUsPerRow?: number;
   peakRssMb: number;
   rows: number;
 }
@@ -34,12 +36,14 @@ export function summarize(result: CaseResult): Summary | undefined {
   const times = result.runs.map((run) => run.ms);
   const rows = result.runs[0]!.rows;
   const medianMs = median(times);
+  const cpu = result.runs.map((run) => run.cpuMs).filter((ms): ms is number => ms !== undefined);
   return {
     medianMs,
     minMs: Math.min(...times),
     maxMs: Math.max(...times),
     usPerRow: (medianMs * 1000) / rows,
     rowsPerSecond: rows / (medianMs / 1000),
+    cpuUsPerRow: cpu.length === result.runs.length ? (median(cpu) * 1000) / rows : undefined,
     peakRssMb: Math.max(...result.runs.map((run) => run.rssMb)),
     rows,
   };

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, EntityMetadata } from '@mikro-orm/core';
 import { AsyncPersistenceProtocol } from '../persistence/protocols.js';
 import { applyOnCreate, forgetInsert, planInsert, withKeys, type InsertPlan } from './bulk-insert-plan.js';
 import { trackerOf, tracksCreateCalls, writeCall, type CallTracker, type TracksCalls } from './call-tracker.js';
@@ -60,9 +60,27 @@ async function insertAll(em: EntityManager, plan: InsertPlan): Promise<void> {
     if (meta.hydrateProps.some((prop) => prop.onCreate || prop.kind === 'embedded')) {
       for (const entity of entities) applyOnCreate(entity, meta.hydrateProps, em);
     }
-    await em.insertMany(entities);
-    // What a flush records after an insert: later flushes then see these entities as existing rows.
-    const comparator = em.getComparator();
-    for (const entity of entities) mikroOrmCore()!.helper(entity).__originalEntityData = comparator.prepareEntity(entity);
+    await insertGroup(em, meta, entities);
   }
+}
+
+/**
+ * Inserts one group as `em.insertMany(entities)` does (a change set per entity, written in
+ * multi-row statements by MikroORM's persister), keeping each change set's payload as what a
+ * flush records after an insert (later flushes then see these entities as existing rows) instead
+ * of computing the same snapshot a second time.
+ */
+async function insertGroup(em: EntityManager, meta: EntityMetadata, entities: object[]): Promise<void> {
+  const core = mikroOrmCore()!;
+  const { ChangeSet, ChangeSetType } = core as Partial<typeof core>;
+  const persister = em.getUnitOfWork().getChangeSetPersister?.();
+  const comparator = em.getComparator();
+  if (typeof ChangeSet !== 'function' || ChangeSet.length !== 4 || !ChangeSetType || !persister) {
+    await em.insertMany(entities);
+    for (const entity of entities) core.helper(entity).__originalEntityData = comparator.prepareEntity(entity);
+    return;
+  }
+  const changeSets = entities.map((entity) => new ChangeSet(entity, ChangeSetType.CREATE, comparator.prepareEntity(entity), meta));
+  await persister.executeInserts(changeSets, { ctx: em.getTransactionContext() });
+  for (const changeSet of changeSets) core.helper(changeSet.entity).__originalEntityData = changeSet.payload;
 }

@@ -1,6 +1,7 @@
 import type { EntityMetadata } from '@mikro-orm/core';
 import { Unresolvable, type ValueGenerator } from '../generators/design-type.js';
 import type { AdaptedField, AdaptedModel, ModelAdapter, ModelVariants } from '../inspect/model-adapter.js';
+import { constructWithNew } from './entity-construction.js';
 import { customTypeGenerator, setByEntity } from './custom-types.js';
 import { resolveMikroOrmModel } from './entity-names.js';
 import { discoveredMetadata } from './metadata-lookup.js';
@@ -94,13 +95,15 @@ function applyClassUniques(meta: EntityMetadata, fields: AdaptedField[]): void {
 }
 
 function instantiator(meta: EntityMetadata, orm: KnownOrm | undefined): AdaptedModel['instantiate'] {
-  // Embeddables are plain classes to MikroORM too; entities are built as `em.create` builds them,
-  // by the EntityManager that will save them when the build is for a MikroORM handler.
+  // Embeddables are plain classes to MikroORM too; entities are built as `em.create` builds them
+  // (with `new` and assignments where that is the same and cheaper), by the EntityManager that
+  // will save them when the build is for a MikroORM handler.
   if (!orm || meta.embeddable) return undefined;
   return (values, { handler, call, attachLater }) => {
-    if (!buildsWithEntityManager(handler) || !call) return orm.constructionEm.create(meta.class, values, { persist: false });
+    if (!buildsWithEntityManager(handler) || !call) return constructWithNew(meta, orm.constructionEm, values) ?? orm.constructionEm.create(meta.class, values, { persist: false });
     handler[entityValuesSeen]?.(call, values, attachLater);
-    const entity = handler[entityManagerForBuild](call).create(meta.class, values, { persist: false });
+    const em = handler[entityManagerForBuild](call);
+    const entity = constructWithNew(meta, em, values) ?? em.create(meta.class, values, { persist: false });
     handler[entitiesBuilt]?.(call, [entity]);
     return entity;
   };

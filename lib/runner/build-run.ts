@@ -3,7 +3,7 @@ import type { NestedOptions } from '../generators/design-type.js';
 import { refuseUnseenOverrides } from '../inspect/model-fields.js';
 import type { Constructor, FieldValues } from '../types.js';
 import type { BuildContext } from './build-context.js';
-import type { BuildPlan, CoverageAlternative, FieldStep } from './build-plan.js';
+import type { BuildPlan, CoverageAlternative } from './build-plan.js';
 import type { CallSetup, HookInfo } from './call-setup.js';
 import type { FakerSource } from './faker-source.js';
 import { nestedBuild, runHooksSync } from './hooks.js';
@@ -91,6 +91,7 @@ export function hookInfo(factory: string, setup: CallSetup, index: number): Hook
 
 /** Runs the afterBuild hooks of built instances synchronously. */
 export function afterBuildSync(factory: string, method: string, setup: CallSetup, built: readonly unknown[]): void {
+  if (setup.hooks.afterBuild.length === 0) return;
   built.forEach((instance, index) => runHooksSync(factory, method, setup, 'afterBuild', instance, hookInfo(factory, setup, index)));
 }
 
@@ -109,8 +110,8 @@ export class BuildRun<T> {
   /** Builds instance `index` of the call from the caller's (checked) overrides. */
   root(overrides: Record<string, unknown>, index: number, choices?: ReadonlyMap<string, CoverageAlternative>): T {
     // Trait overrides are shared definitions: each instance gets copies of their arrays and plain objects.
-    const traitOverrides = this.setup.traits.length > 0 ? copyData(this.setup.overrides) : undefined;
-    return buildOne(this.runner, { ...traitOverrides, ...overrides }, { path: [], target: this.target, setup: this.setup, index, choices, stub: this.stub });
+    const given = this.setup.traits.length > 0 ? { ...copyData(this.setup.overrides), ...overrides } : overrides;
+    return buildOne(this.runner, given, { path: [], target: this.target, setup: this.setup, index, choices, stub: this.stub });
   }
 
   /** Builds `count` instances, each from its own overrides. */
@@ -123,7 +124,7 @@ export class BuildRun<T> {
 function buildNestedInstance<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, scope: Omit<BuildScope, 'setup' | 'index'>): T {
   const setup = runner.nestedSetup();
   const instance = buildOne(runner, overrides, { ...scope, setup, index: 0 });
-  afterBuildSync(runner.name, nestedBuild, setup, [instance]);
+  if (setup.hooks.afterBuild.length > 0) afterBuildSync(runner.name, nestedBuild, setup, [instance]);
   return instance;
 }
 
@@ -136,43 +137,57 @@ function giveStubKey(runner: RunnerView<unknown>, plan: BuildPlan, instance: Rec
   }
 }
 
+/** Whether an object has an own enumerable key (without making the array of its keys). */
+function hasKeys(record: Record<string, unknown>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
+
+const noAttachments: ReadonlyMap<string, Record<string, unknown>[]> = new Map();
+
 function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, scope: BuildScope): T {
   // A model of several concrete classes is planned per instance: its overrides may name the class.
   const { plan, instantiate } = runner.prepared(overrides);
+  const overridden = hasKeys(overrides);
   if (runner.model && plan.names.size === 0) {
-    if (Object.keys(overrides).length === 0) throw ConfigurationException.noKnownFields(runner.name, nameOf(runner.model));
+    if (!overridden) throw ConfigurationException.noKnownFields(runner.name, nameOf(runner.model));
     refuseUnseenOverrides(runner.name, runner.model, Object.keys(overrides));
   }
-  const path = runner.model ? [...scope.path, { model: runner.model, viaOptional: scope.viaOptional }] : scope.path;
-  const ctx = contextFor(runner, scope, path);
+  const ctx = new InstanceContext(runner, scope);
   const values: FieldValues = Object.create(null);
-  const attachLater = new Map<string, Record<string, unknown>[]>();
-  const given = resolveNestedOverrides(runner.name, plan.relations, overrides, ctx, attachLater);
-  const run = (name: string, step: FieldStep) => {
-    ctx.field = name;
-    if (step.kind === 'generate') {
-      const value = step.generate(ctx);
-      if (value !== undefined) values[name] = value;
-    } else if (step.kind === 'require') throw MissingBuildKwargException.forField(runner.name, name);
-  };
+  // Most instances have no overrides: no nested overrides to resolve, nothing to attach later.
+  let attachLater = noAttachments as Map<string, Record<string, unknown>[]>;
+  let given = overrides;
+  if (overridden) {
+    attachLater = new Map();
+    given = resolveNestedOverrides(runner.name, plan.relations, overrides, ctx, attachLater);
+  }
+  const choices = scope.choices;
   for (const { name, step, unique } of plan.fields) {
-    const choice = scope.choices?.get(name);
-    if (Object.hasOwn(given, name)) {
+    const choice = choices?.get(name);
+    if (overridden && Object.hasOwn(given, name)) {
       values[name] = given[name];
       unique?.record(given[name]); // a later generated value never repeats an override
-    }
-    else if (choice && 'value' in choice) {
+    } else if (choice && 'value' in choice) {
       if (choice.value !== undefined) values[name] = choice.value;
-    } else run(name, choice?.step ?? step);
+    } else {
+      const chosen = choice?.step ?? step;
+      ctx.field = name;
+      if (chosen.kind === 'generate') {
+        const value = chosen.generate(ctx);
+        if (value !== undefined) values[name] = value;
+      } else if (chosen.kind === 'require') throw MissingBuildKwargException.forField(runner.name, name);
+    }
   }
-  for (const key of Object.keys(given)) if (!Object.hasOwn(values, key)) values[key] = given[key];
+  if (overridden) for (const key of Object.keys(given)) if (!Object.hasOwn(values, key)) values[key] = given[key];
   for (const { name, step } of plan.postGenerated) {
     ctx.field = name;
     if (step.kind === 'post' && !Object.hasOwn(given, name)) values[name] = step.generate(ctx, values);
   }
   const pending = attachLater.size > 0 ? [...attachLater.values()].flat() : undefined;
   const instance = instantiate(values, { handler: scope.target?.handler, call: scope.target?.call, attachLater: pending });
-  if (scope.target && instance !== null && typeof instance === 'object') givenFields.set(instance, given);
+  // Only given fields are remembered (wasGiven of an instance built without any is false anyway).
+  if (scope.target && overridden && instance !== null && typeof instance === 'object') givenFields.set(instance, given);
   if (scope.stub) giveStubKey(runner, plan, instance as Record<string, unknown>, given);
   for (const { name, step } of plan.attached) {
     ctx.field = name;
@@ -185,34 +200,66 @@ function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, 
   return instance;
 }
 
-function contextFor<T>(runner: RunnerView<T>, scope: BuildScope, path: readonly PathStep[]): BuildContext {
-  const maxDepth = scope.maxDepth ?? runner.maxDepth ?? defaultMaxDepth;
-  const source = runner.fakerSource;
-  const streams = scope.streams ?? { source, seedBase: source.seedBase(), prefix: '' };
-  return {
-    field: '',
-    get faker() {
-      return streams.source.streamFor(streams.prefix ? streams.prefix + this.field : this.field, streams.seedBase);
-    },
-    sequence: nextSequence(runner.sequenceOwner),
-    index: scope.index,
-    transient: scope.setup.transient,
-    buildNested(model: Function, field: string, options: NestedOptions = {}) {
-      const here = path.length > 0 ? [...path.slice(0, -1), { ...path[path.length - 1]!, field }] : path;
-      const optional = Boolean(options.optional) || Boolean(options.explicit);
-      if (optional && !options.explicit && here.length >= maxDepth) return undefined;
-      if ((!optional && closesRequiredCycle(here, model)) || here.length >= hardDepthLimit) {
-        const names = [...here.map((s) => `${nameOf(s.model)}${s.field ? `.${s.field}` : ''}`), nameOf(model)];
-        throw ConfigurationException.cycle(runner.name, names);
-      }
-      // A self-reference is built by the factory building this instance; other models by their default factory.
-      const factory = options.factory ?? (model === runner.model && runner.factory ? runner.factory : undefined);
-      const nestedRunner = runner.runnerFor(model, factory);
-      const nested = { path: here, maxDepth, viaOptional: optional, target: scope.target, stub: scope.stub };
-      // Nested instances draw from the nesting factory's streams, by field path (so a seed repeats the
-      // whole graph, and `author` and `editor` never share a stream), unless their factory has a seed of its own.
-      const inherited = { ...nested, streams: { ...streams, prefix: `${streams.prefix}${field}>${nameOf(model)}.` } };
-      return buildNestedInstance(nestedRunner, options.overrides ?? {}, nestedRunner.fakerSource.hasOwnSeed ? nested : inherited);
-    },
-  };
+/** The faker streams a build draws from: its factory's, or those of the factory that nests it, under a field path. */
+interface Streams {
+  source: FakerSource;
+  seedBase: number;
+  prefix: string;
+}
+
+/**
+ * The generation context of one instance. A class rather than an object literal: one allocation
+ * per instance, its accessors shared (builds of many thousands of instances are allocation-bound).
+ */
+class InstanceContext<T> implements BuildContext {
+  field = '';
+  readonly sequence: number;
+  readonly index: number;
+  readonly transient: Readonly<Record<string, unknown>>;
+  private readonly streams: Streams;
+  private nested?: BuildContext['buildNested'];
+
+  constructor(
+    private readonly runner: RunnerView<T>,
+    private readonly scope: BuildScope,
+  ) {
+    const source = runner.fakerSource;
+    this.streams = scope.streams ?? { source, seedBase: source.seedBase(), prefix: '' };
+    this.sequence = nextSequence(runner.sequenceOwner);
+    this.index = scope.index;
+    this.transient = scope.setup.transient;
+  }
+
+  get faker() {
+    const { source, prefix, seedBase } = this.streams;
+    return source.streamFor(prefix ? prefix + this.field : this.field, seedBase);
+  }
+
+  /** A function (it may be taken off the context), made on first use. */
+  get buildNested(): BuildContext['buildNested'] {
+    return (this.nested ??= (model, field, options) => this.buildNestedAt(model, field, options));
+  }
+
+  private buildNestedAt(model: Function, field: string, options: NestedOptions = {}): unknown {
+    const { runner, scope, streams } = this;
+    const maxDepth = scope.maxDepth ?? runner.maxDepth ?? defaultMaxDepth;
+    // The nesting path: the path to this instance, whose last step leads on through `field`.
+    const last = runner.model ? { model: runner.model, viaOptional: scope.viaOptional } : scope.path[scope.path.length - 1];
+    const before = runner.model ? scope.path : scope.path.slice(0, -1);
+    const here = last ? [...before, { ...last, field }] : before;
+    const optional = Boolean(options.optional) || Boolean(options.explicit);
+    if (optional && !options.explicit && here.length >= maxDepth) return undefined;
+    if ((!optional && closesRequiredCycle(here, model)) || here.length >= hardDepthLimit) {
+      const names = [...here.map((s) => `${nameOf(s.model)}${s.field ? `.${s.field}` : ''}`), nameOf(model)];
+      throw ConfigurationException.cycle(runner.name, names);
+    }
+    // A self-reference is built by the factory building this instance; other models by their default factory.
+    const factory = options.factory ?? (model === runner.model && runner.factory ? runner.factory : undefined);
+    const nestedRunner = runner.runnerFor(model, factory);
+    const nested: Omit<BuildScope, 'setup' | 'index'> = { path: here, maxDepth, viaOptional: optional, target: scope.target, stub: scope.stub };
+    // Nested instances draw from the nesting factory's streams, by field path (so a seed repeats the
+    // whole graph, and `author` and `editor` never share a stream), unless their factory has a seed of its own.
+    if (!nestedRunner.fakerSource.hasOwnSeed) nested.streams = { ...streams, prefix: `${streams.prefix}${field}>${nameOf(model)}.` };
+    return buildNestedInstance(nestedRunner, options.overrides ?? {}, nested);
+  }
 }
