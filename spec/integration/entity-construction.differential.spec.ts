@@ -1,0 +1,446 @@
+import 'reflect-metadata';
+import { expect } from 'chai';
+import { Collection, EntitySchema, Reference, ScalarReference, helper, ref, wrap, type EntityManager, type Opt, type Ref, type Rel } from '@mikro-orm/core';
+import { BaseFactory, Factory, MikroOrmBulkPersistence, MikroOrmPersistence, registry, useMikroOrm } from 'fixtory';
+import { constructWithNew } from '../../lib/mikro-orm/entity-construction.js';
+import type { EntityManagerLike } from '../../lib/mikro-orm/orm-types.js';
+import { Entity, ManyToMany, ManyToOne, OneToMany, OneToOne, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
+import { openTestDatabase, type TestDatabase } from './support/orm.js';
+
+// A differential review of `constructWithNew`: wherever fixtory takes the `new` path, the entity
+// must be the one em.create(..., { persist: false }) makes from the same values: same properties,
+// same collections, same helper state, same rows on flush, nothing on a second flush.
+
+// --- shapes the way users write them ---
+
+@Entity({ tableName: 'diff_plain' })
+class DPlain {
+  @PrimaryKey() id!: number;
+  @Property() name!: string;
+  @Property() active!: boolean;
+  @Property() born!: Date;
+  @Property({ nullable: true }) note?: string | null;
+  @Property() rank: number & Opt = 3;
+  @Property({ type: 'json', nullable: true }) meta?: Record<string, unknown>;
+  @Property({ version: true }) version!: number & Opt;
+}
+
+@Entity({ tableName: 'diff_tag' })
+class DTag {
+  @PrimaryKey() id!: number;
+  @Property() label!: string;
+}
+
+/** Collections declared without an initialiser: em.create makes them (its hydrator), `new` does not. */
+@Entity({ tableName: 'diff_author' })
+class DAuthor {
+  @PrimaryKey() id!: number;
+  @Property() name!: string;
+  @OneToMany(() => DBook, (book) => book.author) books!: Collection<DBook>;
+  @ManyToMany(() => DTag) tags!: Collection<DTag>;
+}
+
+@Entity({ tableName: 'diff_book' })
+class DBook {
+  @PrimaryKey() id!: number;
+  @Property() title!: string;
+  @ManyToOne(() => DAuthor) author!: Rel<DAuthor>;
+  @ManyToOne(() => DTag, { nullable: true }) genre?: DTag | null;
+}
+
+@Entity({ tableName: 'diff_user' })
+class DUser {
+  @PrimaryKey() id!: number;
+  @Property() name!: string;
+  @OneToOne(() => DProfile, (profile) => profile.user, { nullable: true }) profile?: Rel<DProfile> | null;
+}
+
+@Entity({ tableName: 'diff_profile' })
+class DProfile {
+  @PrimaryKey() id!: number;
+  @Property() bio!: string;
+  @OneToOne(() => DUser, (user) => user.profile, { owner: true }) user!: Rel<DUser>;
+}
+
+/** A lazy scalar behind a ScalarReference: em.create always gives the wrapper, given or not. */
+@Entity({ tableName: 'diff_lazy' })
+class DLazy {
+  @PrimaryKey() id!: number;
+  @Property() name!: string;
+  @Property({ type: 'text', lazy: true, ref: true, nullable: true }) summary?: Ref<string> | null;
+}
+
+/** A property MikroORM does not hydrate (a persisted value the entity computes itself). */
+@Entity({ tableName: 'diff_shadow' })
+class DShadow {
+  @PrimaryKey() id!: number;
+  @Property() name!: string;
+  @Property({ hydrate: false, nullable: true }) cached?: string;
+}
+
+@Entity({ tableName: 'diff_stamped' })
+class DStamped {
+  @PrimaryKey() id!: number;
+  @Property() name!: string;
+  @Property({ onCreate: () => new Date('2001-02-03T04:05:06.000Z') }) createdAt!: Date & Opt;
+}
+
+@Entity({ tableName: 'diff_vehicle', discriminatorColumn: 'kind', discriminatorValue: 'vehicle' })
+class DVehicle {
+  @PrimaryKey() id!: number;
+  @Property() kind!: string & Opt;
+  @Property() plate!: string;
+}
+
+@Entity({ discriminatorValue: 'car' })
+class DCar extends DVehicle {
+  @Property({ nullable: true }) seats?: number;
+}
+
+@Entity({ discriminatorValue: 'bike' })
+class DBike extends DVehicle {
+  @Property({ nullable: true }) gears?: number;
+}
+
+/** An EntitySchema class (no decorators, no initialisers), as users of EntitySchema write them. */
+class DShelf {
+  id!: number;
+  label!: string;
+  items!: Collection<DShelfItem>;
+}
+class DShelfItem {
+  id!: number;
+  name!: string;
+  shelf!: DShelf;
+}
+const DShelfSchema = new EntitySchema<DShelf>({
+  class: DShelf,
+  tableName: 'diff_shelf',
+  properties: {
+    id: { type: 'number', primary: true },
+    label: { type: 'string' },
+    items: { kind: '1:m', entity: () => DShelfItem, mappedBy: 'shelf' },
+  },
+});
+const DShelfItemSchema = new EntitySchema<DShelfItem>({
+  class: DShelfItem,
+  tableName: 'diff_shelf_item',
+  properties: {
+    id: { type: 'number', primary: true },
+    name: { type: 'string' },
+    shelf: { kind: 'm:1', entity: () => DShelf, inversedBy: 'items' },
+  },
+});
+
+const entities = [DPlain, DTag, DAuthor, DBook, DUser, DProfile, DLazy, DShadow, DStamped, DVehicle, DCar, DBike, DShelfSchema, DShelfItemSchema];
+
+// --- what is compared ---
+
+function describeValue(value: unknown): unknown {
+  if (value === undefined) return 'undefined';
+  if (value instanceof Collection) return { collection: true, initialized: value.isInitialized(), dirty: value.isDirty(), items: value.isInitialized() ? value.count() : '?' };
+  if (value instanceof ScalarReference) return { scalarReference: value.unwrap() ?? null };
+  if (Reference.isReference(value)) return { reference: (value.unwrap() as object).constructor.name };
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object' && helper(value as object)?.__meta) return { entity: value.constructor.name };
+  return value;
+}
+
+/** What a user (and MikroORM) can observe of an entity right after it is made (its loaded properties are compared on their own). */
+function state(entity: object): Record<string, unknown> {
+  const wrapped = helper(entity) as unknown as Record<string, any>;
+  const meta = wrapped.__meta;
+  const out: Record<string, unknown> = {
+    class: entity.constructor.name,
+    ownKeys: Object.keys(entity).sort(),
+    touched: wrapped.__touched,
+    initialized: wrapped.__initialized,
+    managed: !!wrapped.__managed,
+    em: !!wrapped.__em,
+    schema: wrapped.__schema,
+    originalEntityData: wrapped.__originalEntityData,
+  };
+  for (const prop of meta.props) out[`.${prop.name}`] = describeValue((entity as Record<string, unknown>)[prop.name]);
+  return out;
+}
+
+function metaOf(em: EntityManager, entity: Function | EntitySchema) {
+  return em.getMetadata().get(entity instanceof EntitySchema ? entity.meta.className : entity.name);
+}
+
+/** Both ways from the same values; the `new` path must have been taken (else there is nothing to compare). */
+function both<T extends object>(em: EntityManager, entity: (new () => T) | EntitySchema<T>, values: () => Record<string, unknown>): { created: T; constructed: T } {
+  const meta = metaOf(em, entity);
+  const created = em.create(meta.class as never, values() as never, { persist: false }) as T;
+  const constructed = constructWithNew(meta, em as unknown as EntityManagerLike, values()) as T | undefined;
+  expect(constructed, 'fixtory builds this one with new').to.not.equal(undefined);
+  return { created, constructed: constructed! };
+}
+
+const noise = /^(begin|commit|rollback|savepoint|release)/i;
+function statements(queries: string[]): string[] {
+  return queries.filter((q) => !noise.test(q)).map((q) => q.replace(/\s*\[took .*$/, '').replace(/\b\d+\b/g, 'N'));
+}
+
+describe('MikroORM: entities made with new, against em.create (differential)', () => {
+  let db: TestDatabase;
+  const factories: (abstract new () => object)[] = [];
+
+  before(async function () {
+    this.timeout(60000);
+    db = await openTestDatabase({ entities });
+    useMikroOrm(db.orm);
+  });
+  after(async () => {
+    for (const factory of factories) registry.unregister(factory);
+    await db?.close();
+  });
+
+  /** persist + flush, then a second flush: the statements of each, and the entity's state after the first. */
+  async function flushed(make: (em: EntityManager) => object): Promise<{ first: string[]; second: string[]; after: Record<string, unknown> }> {
+    const em = db.orm.em.fork() as unknown as EntityManager;
+    const entity = make(em);
+    em.persist(entity);
+    db.queries.length = 0;
+    await em.flush();
+    const first = statements(db.queries);
+    const after = state(entity);
+    db.queries.length = 0;
+    await em.flush();
+    return { first, second: statements(db.queries), after };
+  }
+
+  async function sameFlush(entity: Function | EntitySchema, values: (em: EntityManager) => Record<string, unknown>): Promise<void> {
+    const viaCreate = await flushed((em) => em.create(metaOf(em, entity).class as never, values(em) as never, { persist: false }) as object);
+    const viaNew = await flushed((em) => constructWithNew(metaOf(em, entity), em as unknown as EntityManagerLike, values(em))!);
+    expect(viaNew.first, 'statements of the first flush').to.deep.equal(viaCreate.first);
+    expect(viaNew.second, 'statements of the second flush').to.deep.equal(viaCreate.second);
+    expect(viaNew.second).to.deep.equal([]);
+    const ignoreIds = (s: Record<string, unknown>) => ({ ...s, '.id': typeof s['.id'], originalEntityData: Object.keys((s.originalEntityData as object) ?? {}).sort() });
+    expect(ignoreIds(viaNew.after), 'state after the flush').to.deep.equal(ignoreIds(viaCreate.after));
+  }
+
+  describe('shapes where the two agree', () => {
+    it('a plain entity: scalars, a boolean, a date, null, json, an initialiser, a version', async () => {
+      const values = () => ({ name: 'Ann', active: true, born: new Date('1990-01-01T00:00:00.000Z'), note: null, meta: { a: 1 } });
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const { created, constructed } = both(em, DPlain, values);
+      expect(state(constructed)).to.deep.equal(state(created));
+      expect(wrap(constructed).toObject()).to.deep.equal(wrap(created).toObject());
+      await sameFlush(DPlain, values);
+    });
+
+    it('a many-to-one to an entity with an initialised inverse side', async () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const author = em.create(DAuthor, { name: 'A' }, { persist: false });
+      const { created, constructed } = both(em, DBook, () => ({ title: 'T', author }));
+      expect(state(constructed)).to.deep.equal(state(created));
+      expect(author.books.getItems()).to.deep.equal([created, constructed]);
+    });
+
+    it('a one-to-one given from its owning side', () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const userA = em.create(DUser, { name: 'a' }, { persist: false });
+      const userB = em.create(DUser, { name: 'b' }, { persist: false });
+      const created = em.create(DProfile, { bio: 'x', user: userA }, { persist: false });
+      const constructed = constructWithNew(metaOf(em, DProfile), em as unknown as EntityManagerLike, { bio: 'x', user: userB }) as DProfile;
+      expect(state(constructed)).to.deep.equal(state(created));
+      expect(userA.profile).to.equal(created);
+      expect(userB.profile).to.equal(constructed);
+    });
+  });
+
+  describe('divergences', () => {
+    it('a one-to-many collection the class does not initialise: em.create makes it, new leaves it undefined', () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const { created, constructed } = both(em, DAuthor, () => ({ name: 'A' }));
+      expect(describeValue(created.books)).to.deep.equal({ collection: true, initialized: true, dirty: false, items: 0 });
+      expect(state(constructed)).to.deep.equal(state(created));
+    });
+
+    it('a collection the class does not initialise misses the book given the author (the inverse side is not filled)', () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const { created, constructed } = both(em, DAuthor, () => ({ name: 'A' }));
+      const bookA = em.create(DBook, { title: 'a', author: created }, { persist: false });
+      const bookB = em.create(DBook, { title: 'b', author: constructed }, { persist: false });
+      expect(created.books.getItems()).to.deep.equal([bookA]);
+      expect(constructed.books?.getItems()).to.deep.equal([bookB]);
+    });
+
+    it('an EntitySchema class without collection initialisers: the collection is missing', () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const { created, constructed } = both(em, DShelfSchema, () => ({ label: 'L' }));
+      expect(state(constructed)).to.deep.equal(state(created));
+    });
+
+    it('a Ref given for a plain (non-ref) many-to-one: em.create unwraps it, new stores the Reference', () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const author = em.create(DAuthor, { name: 'A', books: [] }, { persist: false });
+      const tag = em.create(DTag, { label: 't' }, { persist: false });
+      const { created, constructed } = both(em, DBook, () => ({ title: 'T', author: ref(author), genre: ref(tag) }));
+      expect(created.author).to.equal(author);
+      expect(state(constructed)).to.deep.equal(state(created));
+    });
+
+    it('a lazy scalar Ref not given: em.create makes an empty ScalarReference, new leaves undefined', () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const { created, constructed } = both(em, DLazy, () => ({ name: 'n' }));
+      expect(created.summary).to.be.instanceOf(ScalarReference);
+      expect(state(constructed)).to.deep.equal(state(created));
+    });
+
+    it('a hydrate: false property given a value: em.create leaves it out, new assigns it', () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const { created, constructed } = both(em, DShadow, () => ({ name: 'n', cached: 'c' }));
+      expect(state(constructed)).to.deep.equal(state(created));
+    });
+
+    it('__loadedProperties: em.create records the given keys, new records none (em.findOne then reloads the entity)', async () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const { created, constructed } = both(em, DPlain, () => ({ name: 'n', active: false, born: new Date(0) }));
+      expect([...helper(constructed).__loadedProperties].sort()).to.deep.equal([...helper(created).__loadedProperties].sort());
+    });
+
+    it('processOnCreateHooksEarly: em.create runs onCreate at creation, new does not', () => {
+      const config = db.orm.config as unknown as { get(k: string): unknown; set(k: string, v: unknown): void };
+      const before = config.get('processOnCreateHooksEarly');
+      config.set('processOnCreateHooksEarly', true);
+      try {
+        const em = db.orm.em.fork() as unknown as EntityManager;
+        const { created, constructed } = both(em, DStamped, () => ({ name: 'n' }));
+        expect(created.createdAt).to.be.instanceOf(Date);
+        expect(state(constructed)).to.deep.equal(state(created));
+      } finally {
+        config.set('processOnCreateHooksEarly', before);
+      }
+    });
+
+    it('an EntityManager with a schema: em.create records it on the entity, new does not', () => {
+      const em = db.orm.em.fork({ schema: 'tenant_x' }) as unknown as EntityManager;
+      const { created, constructed } = both(em, DPlain, () => ({ name: 'n', active: false, born: new Date(0) }));
+      expect(helper(created).__schema).to.equal('tenant_x');
+      expect(helper(constructed).__schema).to.equal('tenant_x');
+    });
+
+    it('a single-table subclass given another subclass’s discriminator: em.create builds that class', () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const meta = metaOf(em, DCar);
+      const created = em.create(DCar, { plate: 'p', kind: 'bike' } as never, { persist: false });
+      const constructed = constructWithNew(meta, em as unknown as EntityManagerLike, { plate: 'p', kind: 'bike' });
+      expect(created.constructor.name).to.equal('DBike');
+      if (constructed) expect(constructed.constructor.name).to.equal('DBike');
+    });
+
+    it('a one-to-one given an uninitialised reference on the owning side: em.create points the reference back', () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const userA = em.getReference(DUser, 101);
+      const userB = em.getReference(DUser, 102);
+      const created = em.create(DProfile, { bio: 'x', user: userA }, { persist: false });
+      const constructed = constructWithNew(metaOf(em, DProfile), em as unknown as EntityManagerLike, { bio: 'x', user: userB }) as DProfile | undefined;
+      expect(userA.profile).to.equal(created);
+      if (constructed) expect(userB.profile).to.equal(constructed);
+    });
+  });
+
+  describe('what the divergent shapes write', () => {
+    it('an author whose collections the class does not initialise: the same statements, and nothing on a second flush', async () => {
+      await sameFlush(DAuthor, () => ({ name: 'A' }));
+    });
+
+    it('a book given Refs for plain many-to-ones: the same statements', async () => {
+      await sameFlush(DBook, (em) => ({ title: 'T', author: ref(em.create(DAuthor, { name: 'A', books: [] }, { persist: false })) }));
+    });
+
+    it('a hydrate: false property given a value: the same row (em.create writes no value for it)', async () => {
+      await sameFlush(DShadow, () => ({ name: 'n', cached: 'c' }));
+    });
+
+    it('a lazy scalar Ref not given: the same statements and state after the flush', async () => {
+      await sameFlush(DLazy, () => ({ name: 'n' }));
+    });
+
+    it('em.findOne of a flushed entity answers from the identity map as for one em.create made', async () => {
+      const count = async (make: (em: EntityManager) => DPlain) => {
+        const em = db.orm.em.fork() as unknown as EntityManager;
+        const entity = make(em);
+        await em.persist(entity).flush();
+        db.queries.length = 0;
+        await em.findOne(DPlain, entity.id);
+        return statements(db.queries).length;
+      };
+      const values = () => ({ name: 'n', active: true, born: new Date(0), note: 'x', meta: {} });
+      const viaCreate = await count((em) => em.create(DPlain, values(), { persist: false }));
+      const viaNew = await count((em) => constructWithNew(metaOf(em, DPlain), em as unknown as EntityManagerLike, values()) as DPlain);
+      expect(viaNew).to.equal(viaCreate);
+    });
+
+    it('the bulk handler on an EntityManager with a schema writes its rows into that schema (PostgreSQL)', async function () {
+      if (db.database !== 'postgresql') this.skip();
+      await db.sql('create schema if not exists diff_tenant');
+      await db.sql('create table if not exists diff_tenant.diff_tag (like public.diff_tag including all)');
+      @Factory(DTag)
+      class Tags extends BaseFactory<DTag> {}
+      factories.push(Tags);
+      Tags.setPersistence(new MikroOrmBulkPersistence(db.orm.em.fork({ schema: 'diff_tenant' })));
+      try {
+        await Tags.createBatchAsync(2, { label: 'tenant' });
+        const inTenant = await db.numbers("select count(*) as n from diff_tenant.diff_tag where label = 'tenant'");
+        const inPublic = await db.numbers("select count(*) as n from public.diff_tag where label = 'tenant'");
+        expect({ tenant: inTenant[0]!.n, public: inPublic[0]!.n }).to.deep.equal({ tenant: 2, public: 0 });
+      } finally {
+        Tags.clearPersistence();
+        registry.unregister(Tags);
+        await db.sql('drop schema diff_tenant cascade');
+      }
+    });
+  });
+
+  describe('through the public API', () => {
+    let AuthorFactory: typeof BaseFactory<DAuthor> & (new () => BaseFactory<DAuthor>);
+    let BookFactory: typeof BaseFactory<DBook> & (new () => BaseFactory<DBook>);
+    let LazyFactory: typeof BaseFactory<DLazy> & (new () => BaseFactory<DLazy>);
+    before(() => {
+      @Factory(DAuthor)
+      class Authors extends BaseFactory<DAuthor> {}
+      @Factory(DBook)
+      class Books extends BaseFactory<DBook> {}
+      @Factory(DLazy)
+      class Lazies extends BaseFactory<DLazy> {}
+      [AuthorFactory, BookFactory, LazyFactory] = [Authors, Books, Lazies];
+      factories.push(Authors, Books, Lazies);
+    });
+
+    it('build(): an author without a collection initialiser has its books collection, holding the book built for it', () => {
+      const author = AuthorFactory.build();
+      expect(author.books, 'books').to.be.instanceOf(Collection);
+      const book = BookFactory.build({ author });
+      expect(author.books.getItems()).to.deep.equal([book]);
+    });
+
+    it('createAsync (MikroOrmPersistence): the saved author’s books collection is initialised (readable) and a second flush writes nothing', async () => {
+      const em = db.orm.em.fork();
+      AuthorFactory.setPersistence(new MikroOrmPersistence(em));
+      try {
+        const author = await AuthorFactory.createAsync();
+        expect(author.books, 'books').to.be.instanceOf(Collection);
+        expect(author.books.isInitialized(), 'books initialised').to.equal(true);
+        expect(author.books.getItems()).to.deep.equal([]);
+        db.queries.length = 0;
+        await em.flush();
+        expect(statements(db.queries)).to.deep.equal([]);
+      } finally {
+        AuthorFactory.clearPersistence();
+      }
+    });
+
+    it('createBatchAsync (MikroOrmBulkPersistence): lazy scalar refs are ScalarReferences, as em.create makes them', async () => {
+      LazyFactory.setPersistence(new MikroOrmBulkPersistence(db.orm));
+      try {
+        const [lazy] = await LazyFactory.createBatchAsync(1, { summary: undefined });
+        expect(lazy!.summary).to.be.instanceOf(ScalarReference);
+      } finally {
+        LazyFactory.clearPersistence();
+      }
+    });
+  });
+});
