@@ -303,7 +303,7 @@ describe('MikroORM: entities made with new, against em.create (differential)', (
       expect(state(constructed)).to.deep.equal(state(created));
     });
 
-    it('__loadedProperties: em.create records the given keys, new records none (em.findOne then reloads the entity)', async () => {
+    it('__loadedProperties: em.create records the given keys, new records none (no query of em.findOne or em.populate differs for it: helper state only)', async () => {
       const em = db.orm.em.fork() as unknown as EntityManager;
       const { created, constructed } = both(em, DPlain, () => ({ name: 'n', active: false, born: new Date(0) }));
       expect([...helper(constructed).__loadedProperties].sort()).to.deep.equal([...helper(created).__loadedProperties].sort());
@@ -380,6 +380,22 @@ describe('MikroORM: entities made with new, against em.create (differential)', (
       const viaCreate = await count((em) => em.create(DPlain, values(), { persist: false }));
       const viaNew = await count((em) => fixtoryPath(em, metaOf(em, DPlain), values()) as DPlain);
       expect(viaNew).to.equal(viaCreate);
+    });
+
+    it('em.populate of a flushed book’s author: as many queries as for one em.create made', async () => {
+      const count = async (make: (em: EntityManager, author: DAuthor) => DBook) => {
+        const em = db.orm.em.fork() as unknown as EntityManager;
+        const author = em.create(DAuthor, { name: 'A', books: [] }, { persist: false });
+        const book = make(em, author);
+        await em.persist(book).flush();
+        db.queries.length = 0;
+        await em.populate(book, ['author', 'author.books']);
+        await em.findOne(DBook, book.id, { populate: ['author'] });
+        return statements(db.queries);
+      };
+      const viaCreate = await count((em, author) => em.create(DBook, { title: 't', author }, { persist: false }));
+      const viaNew = await count((em, author) => fixtoryPath(em, metaOf(em, DBook), { title: 't', author }) as DBook);
+      expect(viaNew).to.deep.equal(viaCreate);
     });
 
     it('the bulk handler on an EntityManager with a schema writes its rows into that schema (PostgreSQL)', async function () {
