@@ -2,57 +2,106 @@ import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { mikroOrmCore } from './mikro-orm-core.js';
 import type { EntityManagerLike } from './orm-types.js';
 
-type Kind = 'scalar' | 'date' | 'boolean' | 'one' | 'other';
+type Kind = 'scalar' | 'date' | 'boolean' | 'one' | 'oneToOne' | 'discriminator' | 'other';
+
+interface Plan {
+  kinds: Map<string, Kind>;
+  /** Some property has `onCreate`: em.create runs it at creation under `processOnCreateHooksEarly`. */
+  onCreate: boolean;
+}
 
 /** How each property of an entity class takes an assigned value, or null when the class needs `em.create`. */
-const plans = new WeakMap<EntityMetadata, Map<string, Kind> | null>();
+const plans = new WeakMap<EntityMetadata, Plan | null>();
 
-function planOf(meta: EntityMetadata): Map<string, Kind> | null {
+function planOf(meta: EntityMetadata): Plan | null {
   let plan = plans.get(meta);
   if (plan !== undefined) return plan;
   plan = null;
-  // Constructor parameters, single-table inheritance (em.create picks the class by the discriminator)
-  // and serialized keys are em.create's to handle.
-  const simple = !meta.virtual && !meta.embeddable && !meta.constructorParams?.length && !meta.discriminatorColumn && !meta.props.some((p) => p.serializedPrimaryKey);
+  // Constructor parameters, a single-table inheritance root (em.create picks the class by the
+  // discriminator) and serialized keys are em.create's to handle; so are classes whose instances
+  // em.create's hydrator completes whatever the values: collections the class does not initialise
+  // (it makes them, initialised and empty) and lazy scalar references (it always wraps them).
+  const simple =
+    !meta.virtual &&
+    !meta.embeddable &&
+    !meta.constructorParams?.length &&
+    !meta.discriminatorColumn &&
+    !meta.props.some((p) => p.serializedPrimaryKey || (p.kind === 'scalar' && p.ref)) &&
+    initialisesItsCollections(meta);
   if (simple) {
-    plan = new Map();
-    for (const prop of meta.props) plan.set(prop.name, kindOf(prop));
+    const hydrated = new Set(meta.hydrateProps);
+    const discriminator = meta.root?.discriminatorColumn;
+    const kinds = new Map<string, Kind>();
+    for (const prop of meta.props) kinds.set(prop.name, !hydrated.has(prop) ? 'other' : prop.name === discriminator ? 'discriminator' : kindOf(prop));
+    plan = { kinds, onCreate: meta.props.some((p) => p.onCreate) };
   }
   plans.set(meta, plan);
   return plan;
 }
 
+/** Whether `new Entity()` already holds a Collection in every to-many property (one instance made to see, once per class). */
+function initialisesItsCollections(meta: EntityMetadata): boolean {
+  const toMany = meta.props.filter((p) => p.kind === '1:m' || p.kind === 'm:n');
+  if (toMany.length === 0) return true;
+  const probe = new (meta.class as unknown as new () => Record<string, unknown>)();
+  return toMany.every((p) => mikroOrmCore()!.Utils.isCollection(probe[p.name]));
+}
+
 function kindOf(prop: EntityProperty): Kind {
   if (prop.primary || (prop.getter && !prop.setter) || prop.ref) return 'other';
+  // em.create points an uninitialised reference given to the owning side of a one-to-one back at the entity; propagation does not.
+  if (prop.kind === '1:1' && prop.owner) return 'oneToOne';
   if (prop.kind === 'm:1' || prop.kind === '1:1') return 'one';
   if (prop.kind !== 'scalar') return 'other';
   return prop.runtimeType === 'Date' ? 'date' : prop.runtimeType === 'boolean' ? 'boolean' : 'scalar';
 }
 
-function isEntityOrReference(value: object): boolean {
-  return mikroOrmCore()!.Utils.isEntity(value, true);
+/** An entity (not a Reference: em.create unwraps one given for a plain relation, an assignment would store it). */
+function isEntity(value: object): boolean {
+  return mikroOrmCore()!.Utils.isEntity(value);
+}
+
+function isInitialisedEntity(value: object): boolean {
+  return isEntity(value) && mikroOrmCore()!.helper(value).__initialized !== false;
 }
 
 /** Whether `values` are all what an assignment stores as em.create would: nothing to convert, look up or merge. */
-function assignable(plan: Map<string, Kind>, values: Record<string, unknown>, nullable: boolean): boolean {
+function assignable(meta: EntityMetadata, plan: Map<string, Kind>, values: Record<string, unknown>, nullable: boolean): boolean {
   for (const key in values) {
     const value = values[key];
     if (value === undefined) continue;
     const kind = plan.get(key);
+    // em.create makes the class the discriminator value names.
+    if (kind === 'discriminator') {
+      if ((meta.root.discriminatorMap as Record<string, string> | undefined)?.[value as string] !== meta.className) return false;
+      continue;
+    }
     if (kind === undefined || kind === 'scalar') continue; // em.create ignores unknown keys; scalars are stored as given
     if (kind === 'other') return false; // keys, collections, embeddables: em.create converts them
     if (value === null) {
       if (nullable) continue;
       return false; // `forceUndefined` turns it into undefined
     }
-    if (kind === 'date' ? !(value instanceof Date) : kind === 'boolean' ? typeof value !== 'boolean' : typeof value !== 'object' || !isEntityOrReference(value)) return false;
+    if (kind === 'date' ? !(value instanceof Date) : kind === 'boolean' ? typeof value !== 'boolean' : typeof value !== 'object') return false;
+    if (kind === 'one' ? !isEntity(value as object) : kind === 'oneToOne' && !isInitialisedEntity(value as object)) return false;
   }
   return true;
 }
 
 interface OrmInternals {
-  config: { get(key: 'forceUndefined'): boolean };
+  config: { get(key: 'forceUndefined' | 'processOnCreateHooksEarly'): boolean };
   getEventManager(): { hasListeners(event: string, meta: EntityMetadata): boolean };
+  /** The EntityManager's own schema (em.fork({ schema })), which em.create records on the entity. */
+  schema?: string;
+}
+
+/**
+ * Whether em.create would record a schema other than the configured one on the entity: the bulk
+ * handler writes an entity into the schema recorded on it (an entity made with new has none
+ * until a flush), so a tenant's rows would land in the default schema.
+ */
+function ownSchema(meta: EntityMetadata, orm: Partial<OrmInternals>): boolean {
+  return orm.schema != null || (meta.schema != null && meta.schema !== '*');
 }
 
 /**
@@ -68,7 +117,9 @@ export function constructWithNew(meta: EntityMetadata, em: EntityManagerLike, va
   if (!plan) return undefined;
   const orm = em as unknown as Partial<OrmInternals>;
   if (typeof orm.config?.get !== 'function' || typeof orm.getEventManager !== 'function') return undefined; // not the EntityManager this reads
-  if (!assignable(plan, values, !orm.config.get('forceUndefined'))) return undefined;
+  if (!assignable(meta, plan.kinds, values, !orm.config.get('forceUndefined'))) return undefined;
+  if (plan.onCreate && orm.config.get('processOnCreateHooksEarly')) return undefined;
+  if (ownSchema(meta, orm)) return undefined;
   const core = mikroOrmCore()!;
   if (orm.getEventManager().hasListeners(core.EventType.onInit, meta)) return undefined;
   const Entity = meta.class as unknown as new () => Record<string, unknown>;
@@ -77,7 +128,7 @@ export function constructWithNew(meta: EntityMetadata, em: EntityManagerLike, va
   (core as { EntityHelper?: { ensurePropagation?(entity: object): void } }).EntityHelper?.ensurePropagation?.(entity);
   for (const key in values) {
     const value = values[key];
-    if (value !== undefined && plan.has(key)) entity[key] = value;
+    if (value !== undefined && plan.kinds.has(key)) entity[key] = value;
   }
   // As after em.create: values given at creation are not changes made since.
   (core.helper(entity) as unknown as { __touched: boolean }).__touched = false;
