@@ -132,7 +132,31 @@ const DShelfItemSchema = new EntitySchema<DShelfItem>({
   },
 });
 
-const entities = [DPlain, DTag, DAuthor, DBook, DUser, DProfile, DLazy, DShadow, DStamped, DVehicle, DCar, DBike, DShelfSchema, DShelfItemSchema];
+/** A base class every entity extends, as many projects write one (not single-table inheritance). */
+abstract class DBase {
+  @PrimaryKey() id!: number;
+  @Property() createdAt: Date & Opt = new Date('2020-01-01T00:00:00.000Z');
+}
+
+@Entity({ tableName: 'diff_article' })
+class DArticle extends DBase {
+  @Property() headline!: string;
+}
+
+/** A property behind an accessor pair (MikroORM 6.4+ `accessor`): em.create reads the accessor's name from the values. */
+@Entity({ tableName: 'diff_account' })
+class DAccount {
+  @PrimaryKey() id!: number;
+  @Property({ accessor: 'email' }) private _email!: string;
+  get email(): string {
+    return this._email;
+  }
+  set email(value: string) {
+    this._email = value.toLowerCase();
+  }
+}
+
+const entities = [DPlain, DTag, DAuthor, DBook, DUser, DProfile, DLazy, DShadow, DStamped, DVehicle, DCar, DBike, DShelfSchema, DShelfItemSchema, DArticle, DAccount];
 
 // --- what is compared ---
 
@@ -237,6 +261,14 @@ describe('MikroORM: entities made with new, against em.create (differential)', (
       await sameFlush(DPlain, values);
     });
 
+    it('an entity extending a plain base class: the same entity, rows and snapshot', async () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const values = () => ({ headline: 'h', createdAt: new Date('2021-01-01T00:00:00.000Z') });
+      const { created, constructed } = both(em, DArticle, values, true);
+      expect(state(constructed)).to.deep.equal(state(created));
+      await sameFlush(DArticle, values);
+    });
+
     it('a many-to-one to an entity with an initialised inverse side', async () => {
       const em = db.orm.em.fork() as unknown as EntityManager;
       const author = em.create(DAuthor, { name: 'A' }, { persist: false });
@@ -307,6 +339,31 @@ describe('MikroORM: entities made with new, against em.create (differential)', (
       const em = db.orm.em.fork() as unknown as EntityManager;
       const { created, constructed } = both(em, DPlain, () => ({ name: 'n', active: false, born: new Date(0) }));
       expect([...helper(constructed).__loadedProperties].sort()).to.deep.equal([...helper(created).__loadedProperties].sort());
+    });
+
+    it('a property behind an accessor, given by its property name: em.create drops it, new assigns it', () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const { created, constructed } = both(em, DAccount, () => ({ _email: 'A@x.org' }));
+      expect(state(constructed)).to.deep.equal(state(created));
+    });
+
+    it('the bulk handler records the same snapshot as a flush (later changes write the same UPDATE)', async () => {
+      const save = async (handler: 'bulk' | 'flush') => {
+        const em = db.orm.em.fork() as unknown as EntityManager;
+        const entity = fixtoryPath(em, metaOf(em, DPlain), { name: 'n', active: true, born: new Date(0), meta: { a: 1 } }) as DPlain;
+        if (handler === 'bulk') await new MikroOrmBulkPersistence(em as never).saveMany([entity]);
+        else await em.persist(entity).flush();
+        const snapshot = { ...(helper(entity).__originalEntityData as Record<string, unknown>), id: typeof entity.id };
+        const other = db.orm.em.fork() as unknown as EntityManager;
+        other.persist(entity);
+        entity.name = 'changed';
+        db.queries.length = 0;
+        await other.flush();
+        return { snapshot, update: statements(db.queries) };
+      };
+      const viaFlush = await save('flush');
+      const viaBulk = await save('bulk');
+      expect(viaBulk).to.deep.equal(viaFlush);
     });
 
     it('processOnCreateHooksEarly: em.create runs onCreate at creation, new does not', () => {
