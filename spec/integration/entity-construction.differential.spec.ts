@@ -20,9 +20,9 @@ class DPlain {
   @Property() active!: boolean;
   @Property() born!: Date;
   @Property({ nullable: true }) note?: string | null;
-  @Property() rank: number & Opt = 3;
+  @Property({ type: 'integer' }) rank: number & Opt = 3;
   @Property({ type: 'json', nullable: true }) meta?: Record<string, unknown>;
-  @Property({ version: true }) version!: number & Opt;
+  @Property({ version: true, type: 'integer' }) version!: number & Opt;
 }
 
 @Entity({ tableName: 'diff_tag' })
