@@ -85,6 +85,15 @@ class DStamped {
   @Property({ onCreate: () => new Date('2001-02-03T04:05:06.000Z') }) createdAt!: Date & Opt;
 }
 
+/** A runtime default the class does not initialise: MikroORM 7's em.create assigns it (processOnCreateHooksEarly, its default). */
+@Entity({ tableName: 'diff_draft' })
+class DDraft {
+  @PrimaryKey() id!: number;
+  @Property() title!: string;
+  @Property({ default: 'draft' }) status!: string & Opt;
+  @Property({ nullable: true }) subtitle?: string | null;
+}
+
 @Entity({ tableName: 'diff_vehicle', discriminatorColumn: 'kind', discriminatorValue: 'vehicle' })
 class DVehicle {
   @PrimaryKey() id!: number;
@@ -156,7 +165,7 @@ class DAccount {
   }
 }
 
-const entities = [DPlain, DTag, DAuthor, DBook, DUser, DProfile, DLazy, DShadow, DStamped, DVehicle, DCar, DBike, DShelfSchema, DShelfItemSchema, DArticle, DAccount];
+const entities = [DPlain, DTag, DAuthor, DBook, DUser, DProfile, DLazy, DShadow, DStamped, DVehicle, DCar, DBike, DShelfSchema, DShelfItemSchema, DArticle, DAccount, DDraft];
 
 // --- what is compared ---
 
@@ -177,7 +186,8 @@ function state(entity: object): Record<string, unknown> {
   const out: Record<string, unknown> = {
     class: entity.constructor.name,
     ownKeys: Object.keys(entity).sort(),
-    touched: wrapped.__touched,
+    // MikroORM 7's helper has no __touched (and reads none): constructWithNew's `__touched = false` there is a spare field.
+    touched: wrapped.__touched ?? false,
     initialized: wrapped.__initialized,
     managed: !!wrapped.__managed,
     em: !!wrapped.__em,
@@ -378,6 +388,42 @@ describe('MikroORM: entities made with new, against em.create (differential)', (
       } finally {
         config.set('processOnCreateHooksEarly', before);
       }
+    });
+
+    it('processOnCreateHooksEarly (MikroORM 7’s default): em.create assigns a runtime default and onCreate over a given null', () => {
+      const config = db.orm.config as unknown as { get(k: string): unknown; set(k: string, v: unknown): void };
+      const before = config.get('processOnCreateHooksEarly');
+      config.set('processOnCreateHooksEarly', true);
+      try {
+        const em = db.orm.em.fork() as unknown as EntityManager;
+        const drafts = both(em, DDraft, () => ({ title: 't' }));
+        expect(state(drafts.constructed)).to.deep.equal(state(drafts.created));
+        const stamped = both(em, DStamped, () => ({ name: 'n', createdAt: null }));
+        expect(state(stamped.constructed)).to.deep.equal(state(stamped.created));
+      } finally {
+        config.set('processOnCreateHooksEarly', before);
+      }
+    });
+
+    it('initNullableProperties (MikroORM 7): em.create makes an unset nullable property null', () => {
+      const config = db.orm.config as unknown as { get(k: string): unknown; set(k: string, v: unknown): void };
+      const before = [config.get('processOnCreateHooksEarly'), config.get('initNullableProperties')];
+      config.set('processOnCreateHooksEarly', true);
+      config.set('initNullableProperties', true);
+      try {
+        const em = db.orm.em.fork() as unknown as EntityManager;
+        const { created, constructed } = both(em, DDraft, () => ({ title: 't', status: 'x' }));
+        expect(state(constructed)).to.deep.equal(state(created));
+      } finally {
+        config.set('processOnCreateHooksEarly', before[0]);
+        config.set('initNullableProperties', before[1]);
+      }
+    });
+
+    it('a single-table subclass without its discriminator: the same entity (MikroORM 7’s em.create fills it in)', () => {
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const { created, constructed } = both(em, DCar, () => ({ plate: 'p' }));
+      expect(state(constructed)).to.deep.equal(state(created));
     });
 
     it('an EntityManager with a schema: em.create records it on the entity, new does not', () => {
