@@ -6,8 +6,16 @@ type Kind = 'scalar' | 'date' | 'boolean' | 'one' | 'oneToOne' | 'discriminator'
 
 interface Plan {
   kinds: Map<string, Kind>;
-  /** Some property has `onCreate`: em.create runs it at creation under `processOnCreateHooksEarly`. */
-  onCreate: boolean;
+  /** The single-table inheritance discriminator (MikroORM 7's em.create fills it in when it is not given). */
+  discriminator?: string;
+  /**
+   * Properties `new Entity()` leaves unset that em.create fills in under `processOnCreateHooksEarly`
+   * (MikroORM 7's default) when no value is given: `onCreate` (also over null), a runtime `default`
+   * (MikroORM 7), null for a nullable one (`initNullableProperties`, MikroORM 7).
+   */
+  onCreate: string[];
+  defaults: string[];
+  nullables: string[];
 }
 
 /** How each property of an entity class takes an assigned value, or null when the class needs `em.create`. */
@@ -21,30 +29,36 @@ function planOf(meta: EntityMetadata): Plan | null {
   // discriminator) and serialized keys are em.create's to handle; so are classes whose instances
   // em.create's hydrator completes whatever the values: collections the class does not initialise
   // (it makes them, initialised and empty) and lazy scalar references (it always wraps them).
-  const simple =
-    !meta.virtual &&
-    !meta.embeddable &&
-    !meta.constructorParams?.length &&
-    !meta.discriminatorColumn &&
-    !meta.props.some((p) => p.serializedPrimaryKey || (p.kind === 'scalar' && p.ref)) &&
-    initialisesItsCollections(meta);
-  if (simple) {
+  const simple = !meta.virtual && !meta.embeddable && !meta.constructorParams?.length && !meta.discriminatorColumn && !meta.props.some((p) => p.serializedPrimaryKey || (p.kind === 'scalar' && p.ref));
+  // One instance made to see what the class initialises itself (once per class).
+  const probe = simple ? new (meta.class as unknown as new () => Record<string, unknown>)() : undefined;
+  if (probe && initialisesItsCollections(meta, probe)) {
     const hydrated = new Set(meta.hydrateProps);
-    const discriminator = meta.root?.discriminatorColumn;
+    const discriminator = meta.root?.discriminatorColumn as string | undefined;
     const kinds = new Map<string, Kind>();
     for (const prop of meta.props) kinds.set(prop.name, !hydrated.has(prop) ? 'other' : prop.name === discriminator ? 'discriminator' : kindOf(prop));
-    plan = { kinds, onCreate: meta.props.some((p) => p.onCreate) };
+    const unset = meta.props.filter((p) => !(p.getter && !p.setter) && probe[p.name] === undefined);
+    plan = {
+      kinds,
+      discriminator,
+      onCreate: meta.props.filter((p) => p.onCreate && !(p.getter && !p.setter) && probe[p.name] == null).map((p) => p.name),
+      defaults: unset.filter((p) => p.default != null).map((p) => p.name),
+      nullables: unset.filter((p) => p.nullable && p.default == null && !p.defaultRaw).map((p) => p.name),
+    };
   }
   plans.set(meta, plan);
   return plan;
 }
 
-/** Whether `new Entity()` already holds a Collection in every to-many property (one instance made to see, once per class). */
-function initialisesItsCollections(meta: EntityMetadata): boolean {
-  const toMany = meta.props.filter((p) => p.kind === '1:m' || p.kind === 'm:n');
-  if (toMany.length === 0) return true;
-  const probe = new (meta.class as unknown as new () => Record<string, unknown>)();
-  return toMany.every((p) => mikroOrmCore()!.Utils.isCollection(probe[p.name]));
+function initialisesItsCollections(meta: EntityMetadata, probe: Record<string, unknown>): boolean {
+  return meta.props.every((p) => (p.kind !== '1:m' && p.kind !== 'm:n') || mikroOrmCore()!.Utils.isCollection(probe[p.name]));
+}
+
+/** Whether em.create would fill in a property at creation that `values` leave unset. */
+function fillsInEarly(plan: Plan, values: Record<string, unknown>, config: OrmInternals['config']): boolean {
+  if (!config.get('processOnCreateHooksEarly')) return false;
+  if (plan.onCreate.some((name) => values[name] == null) || plan.defaults.some((name) => values[name] === undefined)) return true;
+  return plan.nullables.length > 0 && !!config.get('initNullableProperties') && plan.nullables.some((name) => values[name] === undefined);
 }
 
 function kindOf(prop: EntityProperty): Kind {
@@ -89,7 +103,7 @@ function assignable(meta: EntityMetadata, plan: Map<string, Kind>, values: Recor
 }
 
 interface OrmInternals {
-  config: { get(key: 'forceUndefined' | 'processOnCreateHooksEarly'): boolean };
+  config: { get(key: 'forceUndefined' | 'processOnCreateHooksEarly' | 'initNullableProperties'): boolean | undefined };
   getEventManager(): { hasListeners(event: string, meta: EntityMetadata): boolean };
   /** The EntityManager's own schema (em.fork({ schema })), which em.create records on the entity. */
   schema?: string;
@@ -118,7 +132,8 @@ export function constructWithNew(meta: EntityMetadata, em: EntityManagerLike, va
   const orm = em as unknown as Partial<OrmInternals>;
   if (typeof orm.config?.get !== 'function' || typeof orm.getEventManager !== 'function') return undefined; // not the EntityManager this reads
   if (!assignable(meta, plan.kinds, values, !orm.config.get('forceUndefined'))) return undefined;
-  if (plan.onCreate && orm.config.get('processOnCreateHooksEarly')) return undefined;
+  if (fillsInEarly(plan, values, orm.config)) return undefined;
+  if (plan.discriminator && values[plan.discriminator] === undefined) return undefined;
   if (ownSchema(meta, orm)) return undefined;
   const core = mikroOrmCore()!;
   if (orm.getEventManager().hasListeners(core.EventType.onInit, meta)) return undefined;
