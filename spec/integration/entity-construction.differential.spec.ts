@@ -560,6 +560,30 @@ describe('MikroORM: entities made with new, against em.create (differential)', (
       }
     });
 
+    it('createBatchAsync (MikroOrmBulkPersistence): authors without collection initialisers come back with readable, empty collections', async () => {
+      AuthorFactory.setPersistence(new MikroOrmBulkPersistence(db.orm));
+      try {
+        const authors = await AuthorFactory.createBatchAsync(3);
+        expect(authors.map((a) => (a.books instanceof Collection ? a.books.getItems().length : 'no collection'))).to.deep.equal([0, 0, 0]);
+        expect(authors.map((a) => (a.tags instanceof Collection ? a.tags.getItems().length : 'no collection'))).to.deep.equal([0, 0, 0]);
+      } finally {
+        AuthorFactory.clearPersistence();
+      }
+    });
+
+    it('seedRows (MikroOrmPersistence): the EntitySchema shelves are written, each with a readable items collection', async () => {
+      @Factory(DShelfSchema)
+      class Shelves extends BaseFactory<DShelf> {}
+      factories.push(Shelves);
+      Shelves.setPersistence(new MikroOrmPersistence(db.orm));
+      const before = (await db.numbers('select count(*) as n from diff_shelf'))[0]!.n;
+      const summary = await Shelves.seedRows(5, { chunk: 2 });
+      expect(summary).to.include({ created: 5 });
+      expect((await db.numbers('select count(*) as n from diff_shelf'))[0]!.n - before).to.equal(5);
+      const shelf = Shelves.build();
+      expect(shelf.items instanceof Collection && shelf.items.isInitialized()).to.equal(true);
+    });
+
     it('createBatchAsync (MikroOrmBulkPersistence): lazy scalar refs are ScalarReferences, as em.create makes them', async () => {
       LazyFactory.setPersistence(new MikroOrmBulkPersistence(db.orm));
       try {
