@@ -298,6 +298,34 @@ describe('MikroORM: entities made with new, against em.create (differential)', (
       expect(userA.profile).to.equal(created);
       expect(userB.profile).to.equal(constructed);
     });
+    it('a many-to-one to an entity another EntityManager manages: the same entity, and the same statements', async () => {
+      const other = db.orm.em.fork() as unknown as EntityManager;
+      const [authorA, authorB] = [other.create(DAuthor, { name: 'a', books: [] }), other.create(DAuthor, { name: 'b', books: [] })];
+      await other.flush();
+      const write = async (make: (em: EntityManager, author: DAuthor) => object, author: DAuthor) => {
+        const em = db.orm.em.fork() as unknown as EntityManager;
+        const book = make(em, author);
+        const made = state(book);
+        em.persist(book);
+        db.queries.length = 0;
+        await em.flush();
+        return { made, statements: statements(db.queries) };
+      };
+      const viaCreate = await write((em, author) => em.create(DBook, { title: 'T', author }, { persist: false }), authorA);
+      const viaNew = await write((em, author) => constructWithNew(metaOf(em, DBook), em as unknown as EntityManagerLike, { title: 'T', author })!, authorB);
+      expect(viaNew).to.deep.equal(viaCreate);
+    });
+
+    it('an onInit subscriber (registered last, for one class): fixtory’s entity gets it as em.create’s does', () => {
+      db.orm.em.getEventManager().registerSubscriber({
+        getSubscribedEntities: () => [DArticle],
+        onInit: (args: { entity: object }) => void ((args.entity as { initSeen?: boolean }).initSeen = true),
+      } as never);
+      const em = db.orm.em.fork() as unknown as EntityManager;
+      const { created, constructed } = both(em, DArticle, () => ({ headline: 'h' }));
+      expect((constructed as { initSeen?: boolean }).initSeen).to.equal((created as { initSeen?: boolean }).initSeen);
+      expect((created as { initSeen?: boolean }).initSeen).to.equal(true);
+    });
   });
 
   describe('divergences', () => {
