@@ -1,5 +1,7 @@
 // StrykerJS for `npm run mutate` (README, "Working on fixtory"). Stryker lives in mutation/ with a
 // lock of its own (see mutation/package.json for why), and runs the compiled specs in dist/spec.
+import { readFileSync } from 'node:fs';
+
 const folders = ['persistence', 'runner', 'generators', 'mikro-orm'];
 // FIXTORY_MUTATE=runner (or a comma list) mutates those folders only, with an incremental file and
 // reports of their own, so a run of one folder does not drop the remembered results of the others.
@@ -8,12 +10,19 @@ const unknown = chosen.filter((folder) => !folders.includes(folder));
 if (unknown.length > 0) throw new Error(`FIXTORY_MUTATE names ${unknown.join(', ')}; choose from ${folders.join(', ')}`);
 const name = chosen.length === folders.length ? 'all' : chosen.join('+');
 
+// The Stryker spec set (.mocharc.stryker.json) runs on SQLite and leaves out, besides the specs
+// that spawn processes or pack the package, the volume tests (10,000 rows, 100,000 values, 200
+// concurrent calls) whose promises smaller specs also check: every mutant they cover would
+// cost seconds. FIXTORY_MUTATE_BASELINE=1 also leaves out the *.mutation.spec files, to measure
+// what the other specs catch.
+const mocha = JSON.parse(readFileSync(new URL('./.mocharc.stryker.json', import.meta.url), 'utf8'));
+const baseline = process.env.FIXTORY_MUTATE_BASELINE === '1';
+
 /** @type {import('./mutation/node_modules/@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',
   testRunner: 'mocha',
-  // SQLite only, without the specs that spawn processes or pack the package (see the file).
-  mochaOptions: { config: '.mocharc.stryker.json' },
+  mochaOptions: { config: '.mocharc.stryker.json', ...(baseline && { ignore: [...mocha.ignore, 'dist/spec/**/*.mutation.spec.js'] }) },
   // No TypeScript checker: its plugin needs the JavaScript compiler API, which TypeScript 7 does
   // not have. Mutants that do not type-check are compiled anyway (disableTypeChecks) and tested.
   buildCommand: 'tsc -p tsconfig.json',
