@@ -1,0 +1,107 @@
+import 'reflect-metadata';
+import { expect } from 'chai';
+import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, ParameterException, TestTransaction, registry } from 'fixtory';
+import { serialised } from '../../lib/mikro-orm/serial-queue.js';
+import { expectRejects, expectThrows } from '../support/expect-error.js';
+import { Publisher } from './support/entities.js';
+import { openTestDatabase, type TestDatabase } from './support/orm.js';
+
+@Factory(Publisher)
+class ImprintFactory extends BaseFactory<Publisher> {}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('MikroORM handlers: options, serial saves and test transactions', function () {
+  this.timeout(30_000);
+
+  describe('serial saves', () => {
+    it('run one after another per key, also after a failure, and side by side for different keys', async () => {
+      const log: string[] = [];
+      const task = (name: string, fail = false) => async () => {
+        log.push(`${name} starts`);
+        await tick();
+        log.push(`${name} ends`);
+        if (fail) throw new Error(`${name} failed`);
+        return name;
+      };
+      const key = {};
+      const first = serialised(key, task('a', true));
+      const second = serialised(key, task('b'));
+      const elsewhere = serialised({}, task('c'));
+      const results = await Promise.allSettled([first, second, elsewhere]);
+      expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).to.deep.equal(['a failed', 'b', 'c']);
+      expect(log.indexOf('b starts')).to.be.above(log.indexOf('a ends'));
+      expect(log.indexOf('c starts')).to.be.below(log.indexOf('a ends'));
+    });
+  });
+
+  describe('MikroOrmPersistence options', () => {
+    let db: TestDatabase;
+    before(async () => {
+      db = await openTestDatabase();
+    });
+    after(() => db.close());
+
+    it("accepts mode 'flush' or 'persist', and 'persist' only with an EntityManager it is given", () => {
+      expect(() => new MikroOrmPersistence(db.orm.em.fork(), { mode: 'persist' })).not.to.throw();
+      expect(() => new MikroOrmPersistence(db.orm, { mode: 'flush' })).not.to.throw();
+      expectThrows(() => new MikroOrmPersistence(db.orm.em.fork(), { mode: 'later' as never }), ParameterException, 'MikroOrmPersistence', 'mode', "'flush' or 'persist'");
+      expectThrows(() => new MikroOrmPersistence(db.orm, { mode: 'persist' }), ParameterException, 'mode', 'would write nothing');
+      expectThrows(() => new MikroOrmPersistence(undefined, { mode: 'persist' }), ParameterException, 'mode', 'would write nothing');
+    });
+  });
+
+  describe('TestTransaction', () => {
+    let db: TestDatabase;
+    beforeEach(async () => {
+      db = await openTestDatabase();
+      ImprintFactory.clearPersistence();
+    });
+    afterEach(async () => {
+      registry.clearDefaultPersistence();
+      await db.close();
+    });
+
+    const publishers = async () => (await db.numbers<'n'>('select count(*) as n from publisher'))[0]!.n;
+
+    it('a second begin rolls the first test back; a rollback without a test does nothing', async () => {
+      const tx = new TestTransaction(db.orm);
+      await tx.rollback();
+      await tx.begin();
+      const firstEm = tx.em;
+      await ImprintFactory.createAsync();
+      await tx.begin();
+      expect(tx.em).not.to.equal(firstEm);
+      expect(await tx.em.count(Publisher)).to.equal(0);
+      await ImprintFactory.createAsync();
+      expect(await tx.em.count(Publisher)).to.equal(1);
+      await tx.rollback();
+      await tx.rollback();
+      expect(await publishers()).to.equal(0);
+      expectThrows(() => tx.em, ConfigurationException, 'only set while a test runs');
+    });
+
+    it('refuses a save through the EntityManager of a test that has ended: outside it, rows would be committed', async () => {
+      const tx = new TestTransaction(db.orm);
+      await tx.begin();
+      const handler = new MikroOrmPersistence<Publisher>(tx.em);
+      ImprintFactory.setPersistence(handler);
+      await ImprintFactory.createAsync();
+      await tx.rollback();
+      await expectRejects(ImprintFactory.createAsync(), ConfigurationException, "after its test's transaction was rolled back", 'nothing was written');
+      expect(await publishers()).to.equal(0);
+    });
+
+    it('its mocha hooks begin and roll back each test', async () => {
+      const hooks = new TestTransaction(db.orm).mochaHooks();
+      await hooks.beforeEach();
+      await ImprintFactory.createBatchAsync(2);
+      await hooks.afterEach();
+      expect(await publishers()).to.equal(0);
+      await ImprintFactory.createAsync().then(
+        () => expect.fail('the default handler of the test must be gone'),
+        (error: unknown) => expect(error).to.be.instanceOf(ConfigurationException),
+      );
+    });
+  });
+});
