@@ -17,6 +17,7 @@ import {
 import type { CallSetup, HookPhase } from '../../lib/runner/call-setup.js';
 import { FakerSource } from '../../lib/runner/faker-source.js';
 import { nestedBuild, refuseAsyncHooks, runHooksAsync, runHooksSync } from '../../lib/runner/hooks.js';
+import { attachSaveFailure } from '../../lib/persistence/save-failure.js';
 import { expectSync, persisting, persistingAsync, refuseThenables, savedRows } from '../../lib/runner/persisting.js';
 import { checkSeed, deriveSeed } from '../../lib/runner/seeds.js';
 import { nextSequence } from '../../lib/runner/sequences.js';
@@ -151,6 +152,24 @@ describe('the parts of a call', () => {
       expect(persisting(context, () => 'saved')).to.equal('saved');
       await expectRejects(persistingAsync(context, async () => Promise.reject(new Error('lost connection'))), PersistenceException, 'TicketFactory', 'lost connection');
       expect(await persistingAsync(context, async () => 'saved')).to.equal('saved');
+    });
+
+    it('says which generator made the value the database refused, only for a field of the model saved', () => {
+      const explain = () => [{ field: 'email', from: 'hint', generator: 'faker.internet.email()' }] as never;
+      const refused = (model: string | undefined, field: string | undefined) => () => {
+        const error = new Error('UNIQUE constraint failed');
+        attachSaveFailure(error, { kind: 'unique', column: 'email', model, field, hasValue: true, value: 'a@b.c' });
+        throw error;
+      };
+      const withSource = expectThrows(() => persisting({ ...context, explain }, refused('Ticket', 'email')), PersistenceException, 'its value came from hint: faker.internet.email()');
+      expect(withSource.message).to.include(`FIXTORY_SEED=${currentSeed()}`);
+      const otherModel = expectThrows(() => persisting({ ...context, explain }, refused('Customer', 'email')), PersistenceException, 'refused Customer.email');
+      expect(otherModel.message).not.to.include('its value came from');
+      const noField = expectThrows(() => persisting({ ...context, explain }, refused('Ticket', undefined)), PersistenceException, 'The unique constraint on email failed');
+      expect(noField.message).not.to.include('its value came from');
+      // Without a way to explain the factory, the message still names the field.
+      const unexplained = expectThrows(() => persisting(context, refused('Ticket', 'email')), PersistenceException, 'refused Ticket.email');
+      expect(unexplained.message).not.to.include('its value came from');
     });
 
     it("checks saveMany's result: an array of one instance per built one", () => {
