@@ -1,6 +1,16 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { BaseFactory, ConfigurationException, Factory, MikroOrmPersistence, ParameterException, TestTransaction, registry } from 'fixtory';
+import {
+  BaseFactory,
+  ConfigurationException,
+  Factory,
+  MikroOrmBulkPersistence,
+  MikroOrmPersistence,
+  MikroOrmSyncPersistence,
+  ParameterException,
+  TestTransaction,
+  registry,
+} from 'fixtory';
 import { serialised } from '../../lib/mikro-orm/serial-queue.js';
 import { expectRejects, expectThrows } from '../support/expect-error.js';
 import { Publisher } from './support/entities.js';
@@ -51,6 +61,54 @@ describe('MikroORM handlers: options, serial saves and test transactions', funct
     });
   });
 
+  describe('handler arguments', () => {
+    let db: TestDatabase;
+    before(async () => {
+      db = await openTestDatabase();
+    });
+    after(() => db.close());
+
+    it('each handler names itself when given something that is not an EntityManager', async () => {
+      expectThrows(() => new MikroOrmSyncPersistence(42 as never), ParameterException, 'MikroOrmSyncPersistence', 'an EntityManager or a function returning one', '42');
+      expectThrows(() => new MikroOrmBulkPersistence(42 as never), ParameterException, 'MikroOrmBulkPersistence', 'an EntityManager, a MikroORM instance or a function');
+      ImprintFactory.setPersistence(new MikroOrmSyncPersistence((() => 'nope') as never));
+      expectThrows(() => ImprintFactory.createSync(), ParameterException, 'MikroOrmSyncPersistence (the value its provider returned)', 'an EntityManager', 'the string "nope"');
+      ImprintFactory.setPersistence(new MikroOrmBulkPersistence((() => 'nope') as never));
+      await expectRejects(ImprintFactory.createAsync(), ParameterException, 'MikroOrmBulkPersistence (the value its provider returned)', 'an EntityManager');
+      ImprintFactory.clearPersistence();
+    });
+  });
+
+  describe('SQLite’s only connection', () => {
+    let db: TestDatabase;
+    beforeEach(async () => {
+      db = await openTestDatabase();
+      ImprintFactory.setPersistence(new MikroOrmPersistence<Publisher>(db.orm));
+    });
+    afterEach(async () => {
+      ImprintFactory.clearPersistence();
+      await db.close();
+    });
+
+    it('a save waits for a transaction that ends in a moment, and says why when one keeps the connection', async function () {
+      if (db.database !== 'sqlite') this.skip(); // a pooled server has a connection for each
+      const other = db.orm.em.fork();
+      await other.begin();
+      setTimeout(() => void other.commit(), 60);
+      const saved = await ImprintFactory.createAsync();
+      expect(saved.id).to.be.a('number');
+      const holder = db.orm.em.fork();
+      await holder.begin();
+      try {
+        const started = Date.now();
+        await expectRejects(ImprintFactory.createAsync(), ConfigurationException, "needs SQLite's only connection", 'em.transactional');
+        expect(Date.now() - started).to.be.at.least(250);
+      } finally {
+        await holder.rollback();
+      }
+    });
+  });
+
   describe('TestTransaction', () => {
     let db: TestDatabase;
     beforeEach(async () => {
@@ -90,6 +148,21 @@ describe('MikroORM handlers: options, serial saves and test transactions', funct
       await tx.rollback();
       await expectRejects(ImprintFactory.createAsync(), ConfigurationException, "after its test's transaction was rolled back", 'nothing was written');
       expect(await publishers()).to.equal(0);
+    });
+
+    it('a sync handler given an EntityManager persists into that one, not into the running test', async () => {
+      const tx = new TestTransaction(db.orm);
+      await tx.begin();
+      try {
+        const mine = db.orm.em.fork();
+        ImprintFactory.setPersistence(new MikroOrmSyncPersistence<Publisher>(mine));
+        const publisher = ImprintFactory.createSync();
+        const pending = (em: typeof mine) => [...em.getUnitOfWork().getPersistStack()];
+        expect(pending(mine)).to.include(publisher);
+        expect(pending(tx.em as typeof mine)).not.to.include(publisher);
+      } finally {
+        await tx.rollback();
+      }
     });
 
     it('its mocha hooks begin and roll back each test', async () => {
