@@ -16,13 +16,22 @@ import { expectRejects, expectThrows } from '../support/expect-error.js';
 import { Publisher } from './support/entities.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
-@Factory(Publisher)
-class ImprintFactory extends BaseFactory<Publisher> {}
+/** A second factory of Publisher, registered only while these specs run (other specs build Publisher by its only factory). */
+function imprintFactory() {
+  @Factory(Publisher)
+  class ImprintFactory extends BaseFactory<Publisher> {}
+  return ImprintFactory;
+}
+let ImprintFactory: ReturnType<typeof imprintFactory>;
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('MikroORM handlers: options, serial saves and test transactions', function () {
   this.timeout(30_000);
+  before(() => {
+    ImprintFactory = imprintFactory();
+  });
+  after(() => registry.unregister(ImprintFactory));
 
   describe('serial saves', () => {
     it('run one after another per key, also after a failure, and side by side for different keys', async () => {
