@@ -229,6 +229,10 @@ describe('create call participants', () => {
     builtCreateCall(participant, call);
     expect(() => failCreateCall(participant, call)).not.to.throw();
     expect(told).to.deep.equal(['started true', 'built true', 'failed true']);
+    // The keys are registered symbols: a handler written against another copy of fixtory takes part too.
+    expect([createCallStarted, createCallBuilt, createCallFailed]).to.deep.equal(
+      ['fixtory.createCallStarted', 'fixtory.createCallBuilt', 'fixtory.createCallFailed'].map((key) => Symbol.for(key)),
+    );
     // A handler that takes no part is fine.
     expect(() => [startCreateCall({}, call), builtCreateCall({}, call), failCreateCall({}, call)]).not.to.throw();
   });
@@ -251,5 +255,8 @@ describe('what a failed save says', () => {
     expect(saveFailureOf(null)).to.equal(undefined);
     expect(saveFailureOf('text')).to.equal(undefined);
     expect(saveFailureOf(new Error('plain'))).to.equal(undefined);
+    // A handler built against another copy of fixtory attaches it under the same registered symbol.
+    const elsewhere = Object.assign(new Error('from another copy'), { [Symbol.for('fixtory.saveFailure')]: failure });
+    expect(saveFailureOf(elsewhere)).to.equal(failure);
   });
 });
