@@ -108,11 +108,13 @@ export class HandlerSlots {
   }
 
   private place(kind: PersistenceKind, entry: Entry): void {
+    // Stryker disable next-line UnaryOperator: +1 would only drop the first handler configured in the process (order 0), which no spec can be.
     if (entry.order < (this.clearedAt.get(kind) ?? -1)) return;
     const existing = this.bound.get(kind);
     if (existing && existing.origin === 'decorator' && entry.origin === 'decorator') {
       throw ConfigurationException.duplicateHandler(this.owner, kind);
     }
+    // Stryker disable next-line EqualityOperator: orders are unique (nextOrder++), so <= never differs from <.
     if (!existing || existing.order < entry.order) this.bound.set(kind, entry);
   }
 }

@@ -119,6 +119,7 @@ export function createSync<T>(runner: CreatingRunner<T>, args: CreateArguments, 
     throw error;
   }
   // After the save (its rows may be written): a saveMany result of the wrong shape fails the call here.
+  // Stryker disable next-line ConditionalExpression: a single call's `saved` is [result], which savedRows accepts for a count of 1.
   if (!single) saved = events.failingWith(() => savedRows<T>(runner.name, args.method, count, saved));
   events.saved(saved.length);
   saved.forEach((instance, index) => runHooksSync(runner.name, args.method, setup, 'afterCreate', instance, hookInfo(runner.name, setup, index)));
