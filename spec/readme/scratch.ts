@@ -162,6 +162,8 @@ export function writeScratchProject(root: string, dir: string, programs: Program
   mkdirSync(join(dir, 'support'));
   const support = join(scratchSources(root), 'support');
   for (const file of readdirSync(support)) writeFileSync(join(dir, 'support', file), readFileSync(join(support, file)));
+  // The demo's entities are the sample's own (with the module that picks the MikroORM major's decorators), not a copy.
+  for (const file of ['demo-entities.ts', 'mikro-orm-major.ts']) writeFileSync(join(dir, 'support', file), readFileSync(join(root, 'samples', file)));
   for (const program of programs) writeFileSync(join(dir, program.es ? 'es-programs' : 'programs', `${program.name}.ts`), program.source);
 }
 

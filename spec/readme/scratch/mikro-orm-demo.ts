@@ -4,7 +4,7 @@ import { MikroORM } from '@mikro-orm/sqlite';
 import { expect } from 'chai';
 import { BaseFactory, Factory, MikroOrmPersistence, Persist, useMikroOrm } from 'fixtory';
 import { dbName } from '../support/db.js';
-import { Author, Book, User } from '../support/demo.js';
+import { Author, Book, User } from '../support/demo-entities.js';
 
 // README block
 

@@ -5,7 +5,7 @@ import { MikroORM, ReflectMetadataProvider } from '@mikro-orm/sqlite';
 import { expect } from 'chai';
 import { BaseFactory, Factory, MikroOrmPersistence, Persist, TestTransaction, useMikroOrm } from 'fixtory';
 import { dbName } from '../support/db.js';
-import { Author, Book, User } from '../support/demo.js';
+import { Author, Book, User } from '../support/demo-entities.js';
 
 const sampleFile = (_name: string): string => dbName;
 const metadataProvider = ReflectMetadataProvider;
