@@ -48,8 +48,8 @@ export function kindMismatch(factory: string, declared: PersistenceKind, actual:
 
 export function providerChangedKind(factory: string, before: PersistenceKind, now: PersistenceKind): string {
   return (
-    `The handler provider of ${factory} returned a ${protocolName[before]} before and a ` +
-      `${protocolName[now]} now: a provider must always return the same kind of handler.`
+    `The handler provider of ${factory} returned ${article[before]} ${protocolName[before]} before and ` +
+      `${article[now]} ${protocolName[now]} now: a provider must always return the same kind of handler.`
   );
 }
 

@@ -128,7 +128,7 @@ describe('handler slots', () => {
       expect(provider.resolve().kind).to.equal('sync');
       expect(provider.knownKind).to.equal('sync');
       kind = 'async';
-      expectThrows(() => provider.resolve(), ConfigurationException, 'returned a SyncPersistenceProtocol before and a AsyncPersistenceProtocol now');
+      expectThrows(() => provider.resolve(), ConfigurationException, 'returned a SyncPersistenceProtocol before and an AsyncPersistenceProtocol now');
     });
   });
 

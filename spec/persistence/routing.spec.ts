@@ -133,7 +133,7 @@ describe('persistence routing', () => {
       const ItemFactory = itemFactory();
       Persist((() => (call++ === 0 ? new MemorySync<Item>() : new MemoryAsync<Item>())) as () => MemorySync<Item>)(ItemFactory);
       ItemFactory.createSync();
-      expectThrows(() => ItemFactory.createSync(), ConfigurationException, 'provider of ItemFactory returned a SyncPersistenceProtocol before and a AsyncPersistenceProtocol now');
+      expectThrows(() => ItemFactory.createSync(), ConfigurationException, 'provider of ItemFactory returned a SyncPersistenceProtocol before and an AsyncPersistenceProtocol now');
     });
 
     it('a lazy provider that returns something that is not a handler is a ParameterException', () => {
