@@ -81,6 +81,9 @@ class Coordinator {
         for (let i = 0; i < blocksInFlight; i++) this.give(state);
         return;
       case 'values':
+        // After a failure no block is decided: one queued here would wait for a block before it that
+        // was already aborted, and its worker would wait for ever.
+        if (this.failure) return worker.postMessage({ type: 'abort', block: message.block } satisfies ToWorker);
         this.waiting.set(message.block, { worker, message });
         return this.decide();
       case 'written':
