@@ -7,7 +7,7 @@ import { resolveMikroOrmModel } from './entity-names.js';
 import { discoveredMetadata } from './metadata-lookup.js';
 import { discriminatorClasses } from './orm-major.js';
 import { buildsWithEntityManager, entitiesBuilt, entityManagerForBuild, entityValuesSeen, type KnownOrm } from './orm-registry.js';
-import { fromDiscovered, type PropertyFacts } from './property-facts.js';
+import { fieldNameOf, fromDiscovered, type PropertyFacts } from './property-facts.js';
 import { driverTypeGenerator } from './column-types.js';
 import { scalarGenerator } from './scalar-generators.js';
 import { ConfigurationException } from '../errors.js';
@@ -86,7 +86,8 @@ function settleUnresolvable(field: AdaptedField, meta: EntityMetadata): AdaptedF
  */
 function applyClassUniques(meta: EntityMetadata, fields: AdaptedField[]): void {
   for (const unique of meta.uniques ?? []) {
-    const members = ([] as string[]).concat((unique.properties as string | string[] | undefined) ?? []);
+    // Members are property names; a field is named by its accessor where it has one.
+    const members = ([] as string[]).concat((unique.properties as string | string[] | undefined) ?? []).map((name) => (meta.properties[name] ? fieldNameOf(meta.properties[name]) : name));
     const generated = fields.filter((f) => members.includes(f.name) && !f.managed && !f.relation);
     const candidate =
       members.length === 1 ? generated[0] : (generated.find((f) => f.type === Number) ?? generated.find((f) => f.type === String));

@@ -114,14 +114,18 @@ function sizeFacts(prop: EntityProperty) {
   };
 }
 
+/** The field a property is to fixtory: a property behind a get/set pair is set (by em.create, by users' overrides) through the accessor's name. */
+export function fieldNameOf(prop: EntityProperty): string {
+  return typeof prop.accessor === 'string' ? prop.accessor : prop.name;
+}
+
 /** Facts of a property of discovered metadata (an ORM's, or discovered on demand). */
 export function fromDiscovered(meta: EntityMetadata, prop: EntityProperty): PropertyFacts {
   const kind = prop.kind as PropertyKind;
   const named = prop.customType ? typeName(prop.customType) : typeName(prop.type);
   const owner = kind === '1:1' ? Boolean(prop.owner) : true;
   return {
-    // A property behind a get/set pair is set (by em.create, by users' overrides) through the accessor's name.
-    name: typeof prop.accessor === 'string' ? prop.accessor : prop.name,
+    name: fieldNameOf(prop),
     kind,
     ...named,
     columnType: prop.columnTypes?.[0]?.toLowerCase(),

@@ -1,15 +1,23 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
 import { BaseFactory, Factory, MikroOrmPersistence, useMikroOrm } from 'fixtory';
-import { Entity, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
+import { Entity, PrimaryKey, Property, Unique } from '../../samples/mikro-orm-major.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
 /** A property behind a get/set pair (MikroORM's `accessor` option), the way a user hides a column behind a setter. */
 @Entity({ tableName: 'accessor_account' })
+@Unique({ properties: ['_code'] as never }) // a private property: MikroORM's types only list public keys
 class AccessorAccount {
   @PrimaryKey() id!: number;
   @Property({ accessor: 'email' }) private _email!: string;
   @Property({ nullable: true, accessor: 'nickname' }) private _nickname?: string | null;
+  @Property({ accessor: 'code' }) private _code!: string;
+  get code(): string {
+    return this._code;
+  }
+  set code(value: string) {
+    this._code = value;
+  }
   get email(): string {
     return this._email;
   }
@@ -48,6 +56,10 @@ describe('MikroORM: properties behind an accessor', function () {
     expect(accounts.some((account) => typeof account.nickname === 'string')).to.equal(true);
     const rows = await db.sql<{ email: string; nickname: string | null }>('select email, nickname from accessor_account order by id');
     expect(rows).to.deep.equal(accounts.map((account) => ({ email: account.email, nickname: account.nickname ?? null })));
+  });
+
+  it('keep a class-level @Unique naming the property: the accessor field is generated unique', () => {
+    expect(AccountFactory.explain().find((row) => row.field === 'code')).to.have.property('unique');
   });
 
   it('take overrides by the accessor name, as em.create does', async () => {
