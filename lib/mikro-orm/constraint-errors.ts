@@ -1,5 +1,6 @@
 import type { SaveFailure } from '../persistence/save-failure.js';
 import type { EntityManagerLike } from './orm-types.js';
+import { fieldNameOf } from './property-facts.js';
 
 /*
  * Reads a failed flush's driver error the way SQLite, PostgreSQL and MariaDB word it, and finds the
@@ -79,6 +80,7 @@ function reportedBy(error: unknown): Reported | undefined {
 
 interface PropertyMeta {
   name: string;
+  accessor?: string | boolean;
   fieldNames?: string[];
   length?: number;
   kind?: string;
@@ -142,7 +144,7 @@ export function readConstraintFailure(em: EntityManagerLike, error: unknown, ent
   const offending = matches[0] ?? (candidates.length > 0 ? { ...candidates[0]!, unknownValue: true } : undefined);
   if (offending) {
     failure.model = offending.meta.className;
-    failure.field = offending.prop.name;
+    failure.field = fieldNameOf(offending.prop as Parameters<typeof fieldNameOf>[0]);
     failure.column ??= offending.prop.fieldNames?.[0];
     failure.table ??= offending.meta.tableName ?? offending.meta.collection;
     const scalar = offending.prop.kind === 'scalar' || offending.prop.kind === undefined;

@@ -115,7 +115,7 @@ function sizeFacts(prop: EntityProperty) {
 }
 
 /** The field a property is to fixtory: a property behind a get/set pair is set (by em.create, by users' overrides) through the accessor's name. */
-export function fieldNameOf(prop: EntityProperty): string {
+export function fieldNameOf(prop: Pick<EntityProperty, 'name' | 'accessor'>): string {
   return typeof prop.accessor === 'string' ? prop.accessor : prop.name;
 }
 

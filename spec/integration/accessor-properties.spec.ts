@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { BaseFactory, Factory, MikroOrmPersistence, useMikroOrm } from 'fixtory';
+import { BaseFactory, Factory, MikroOrmPersistence, PersistenceException, useMikroOrm } from 'fixtory';
+import { expectRejects } from '../support/expect-error.js';
 import { Entity, PrimaryKey, Property, Unique } from '../../samples/mikro-orm-major.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
@@ -60,6 +61,11 @@ describe('MikroORM: properties behind an accessor', function () {
 
   it('keep a class-level @Unique naming the property: the accessor field is generated unique', () => {
     expect(AccountFactory.explain().find((row) => row.field === 'code')).to.have.property('unique');
+  });
+
+  it('a failed save names the field by its accessor, as the overrides name it', async () => {
+    // MikroORM's own message (the cause) names the property; fixtory's sentence names the field.
+    await expectRejects(AccountFactory.createAsync({ email: null as never }), PersistenceException, 'refused AccessorAccount.email = null', 'came from the overrides');
   });
 
   it('take overrides by the accessor name, as em.create does', async () => {
