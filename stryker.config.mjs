@@ -1,6 +1,7 @@
 // StrykerJS for `npm run mutate` (README, "Working on fixtory"). Stryker lives in mutation/ with a
 // lock of its own (see mutation/package.json for why), and runs the compiled specs in dist/spec.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const folders = ['persistence', 'runner', 'generators', 'mikro-orm'];
 // FIXTORY_MUTATE=runner (or a comma list) mutates those folders only, with an incremental file and
@@ -35,6 +36,9 @@ export default {
   testRunner: 'mocha',
   mochaOptions: {
     config: '.mocharc.stryker.json',
+    // Charges the code a describe's `before` hook runs to the tests of that describe (see the file):
+    // by absolute path, as mutation/ is not copied into Stryker's sandbox.
+    require: [fileURLToPath(new URL('./mutation/before-hook-coverage.cjs', import.meta.url))],
     ...(database !== 'sqlite' && { spec: ['dist/spec/integration/**/*.spec.js'] }),
     ...(baseline && { ignore: [...mocha.ignore, 'dist/spec/**/*.mutation.spec.js'] }),
   },
