@@ -36,13 +36,14 @@ export function parseColumnType(columnType: string | undefined): ColumnType | un
 }
 
 /** The column type's size argument, or the property's length. */
-function size(column: ColumnType, facts: PropertyFacts): number | undefined {
-  return typeof column.args[0] === 'number' ? column.args[0] : facts.length;
+function size(column: ColumnType | undefined, facts: PropertyFacts): number | undefined {
+  return typeof column?.args[0] === 'number' ? column.args[0] : facts.length;
 }
 
 /** A decimal with `precision` digits, `scale` of them after the point, whose last digit is never 0 (so it reads back as written). */
 function decimal(precision: number, scale: number, asNumber: boolean): ValueGenerator {
-  const integerDigits = Math.max(1, Math.min(precision - scale, 15 - scale));
+  // numeric(2,2) has no integer digit: its values are below 1.
+  const integerDigits = Math.max(0, Math.min(precision - scale, 15 - scale));
   return ({ faker }) => {
     const whole = faker.number.int({ min: 0, max: 10 ** integerDigits - 1 });
     const fraction = scale > 0 ? `.${faker.string.numeric(scale - 1)}${faker.number.int({ min: 1, max: 9 })}` : '';
@@ -86,7 +87,7 @@ function bigInteger(facts: PropertyFacts): ValueGenerator {
 
 /** Bytes of a binary column: exactly n for binary(n), at most n for varbinary(n), 16 otherwise. */
 function binary(facts: PropertyFacts, column: ColumnType | undefined, exact: boolean): ScalarGenerator {
-  const max = (column && size(column, facts)) ?? 16;
+  const max = size(column, facts) ?? 16;
   const wanted = facts.type === 'uint8array' ? Uint8Array : Buffer;
   return { generate: ({ faker }) => wanted.from(bytes(faker, exact ? max : Math.min(max, 16))) };
 }
@@ -108,7 +109,7 @@ export const mappedTypeGenerators: Record<string, Entry> = {
   double: () => float,
   decimal: (facts, column) => ({ generate: decimalFor(column, facts) }),
   boolean: () => ({ generate: ({ faker }) => faker.datatype.boolean(), type: Boolean }),
-  character: (facts, column) => characters((column && size(column, facts)) ?? 1),
+  character: (facts, column) => characters(size(column, facts) ?? 1),
   datetime: () => ({ generate: ({ faker }) => dateTime(faker) }),
   date: (facts) => ({
     generate: ({ faker }) => {
@@ -175,8 +176,8 @@ export const columnTypeGenerators: Record<string, Entry> = {
   circle: of(({ faker }) => `<${points(faker, 1)},${faker.number.int({ min: 1, max: 100 })}>`),
   // PostgreSQL money, as printed under lc_monetary C / en_US
   money: of(({ faker }) => `$${faker.number.int({ min: 0, max: 99_999 }).toLocaleString('en-US')}.${pad(faker.number.int(99))}`),
-  bit: (facts, column) => ({ generate: ({ faker }) => faker.string.binary({ length: size(column!, facts) ?? 1, prefix: '' }) }),
-  'bit varying': (facts, column) => ({ generate: ({ faker }) => faker.string.binary({ length: faker.number.int({ min: 1, max: size(column!, facts) ?? 16 }), prefix: '' }) }),
+  bit: (facts, column) => ({ generate: ({ faker }) => faker.string.binary({ length: size(column, facts) ?? 1, prefix: '' }) }),
+  'bit varying': (facts, column) => ({ generate: ({ faker }) => faker.string.binary({ length: faker.number.int({ min: 1, max: size(column, facts) ?? 16 }), prefix: '' }) }),
   varbit: (facts, column) => columnTypeGenerators['bit varying']!(facts, column),
   xml: of(({ faker }) => `<note>${faker.lorem.words(3)}</note>`),
   timetz: of(({ faker }) => `${clock(faker)}+00`),
@@ -186,13 +187,18 @@ export const columnTypeGenerators: Record<string, Entry> = {
   enum: (_, column) => ({ generate: ({ faker }) => faker.helpers.arrayElement(column!.args.map(String)) }),
   set: (_, column) => {
     const members = column!.args.map(String);
-    return { generate: ({ faker }) => members.filter((m) => faker.helpers.arrayElements(members, { min: 1, max: members.length }).includes(m)).join(',') };
+    return {
+      generate: ({ faker }) => {
+        const chosen = faker.helpers.arrayElements(members, { min: 1, max: members.length });
+        return members.filter((m) => chosen.includes(m)).join(',');
+      },
+    };
   },
   binary: (facts, column) => binary(facts, column, true),
   varbinary: (facts, column) => binary(facts, column, false),
   tinyblob: (facts, column) => binary(facts, column, false),
   // Sized or precise types that a string or number property may declare
-  character: (facts, column) => characters(size(column!, facts) ?? 1),
+  character: (facts, column) => characters(size(column, facts) ?? 1),
   numeric: (facts, column) => ({ generate: decimalFor(column, facts) }),
   real: () => float,
   'double precision': () => float,
