@@ -69,8 +69,9 @@ function mergedStatus(a, b) {
 }
 
 function count(mutants) {
-  const c = { mutants: 0, detected: 0, survived: 0, noCoverage: 0 };
+  const c = { mutants: 0, detected: 0, survived: 0, noCoverage: 0, ignored: 0 };
   for (const m of mutants) {
+    if (m.status === 'Ignored') c.ignored++;
     if (detected.has(m.status)) c.detected++;
     else if (m.status === 'Survived') c.survived++;
     else if (m.status === 'NoCoverage') c.noCoverage++;
@@ -82,7 +83,7 @@ function count(mutants) {
 
 const score = (c) => (c.mutants === 0 ? '–' : `${((100 * c.detected) / c.mutants).toFixed(1)}%`);
 const rows = [];
-const row = (label, c, databases) => rows.push([label, String(c.mutants), String(c.detected), String(c.survived), String(c.noCoverage), score(c), databases]);
+const row = (label, c, databases) => rows.push([label, String(c.mutants), String(c.detected), String(c.survived), String(c.noCoverage), score(c), String(c.ignored), databases]);
 const paths = [...merged.keys()].sort();
 const folders = [...new Set(paths.map((p) => dirname(p)))];
 for (const folder of folders) {
@@ -92,10 +93,11 @@ for (const folder of folders) {
 }
 if (folders.length > 1) row('all', count(paths.flatMap((p) => [...merged.get(p).mutants.values()])), '');
 
-const header = ['file', 'mutants', 'detected', 'survived', 'no coverage', 'score', 'databases'];
+const header = ['file', 'mutants', 'detected', 'survived', 'no coverage', 'score', 'ignored', 'databases'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (r) => r.map((cell, i) => (i === 0 || i === 6 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-console.log(`Merged ${reportFiles.join(', ')} (mutants counts killed, timed out, survived and uncovered ones; detected by any database counts)`);
+const line = (r) => r.map((cell, i) => (i === 0 || i === 7 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+console.log(`Merged ${reportFiles.join(', ')}`);
+console.log("mutants: killed, timed out, survived and uncovered ones, the score's base; detected: by any database; ignored: static or disabled, outside the score");
 console.log(line(header));
 for (const r of rows) console.log(line(r));
 
