@@ -15,6 +15,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 const detected = new Set(['Killed', 'Timeout']);
+
+function refuse(message) {
+  console.error(message);
+  process.exit(1);
+}
 const undetected = new Set(['Survived', 'NoCoverage']);
 
 const args = process.argv.slice(2);
@@ -26,10 +31,10 @@ if (operands.length > 0 && operands.every((arg) => arg.endsWith('.json'))) {
   reportFiles = operands;
   outName = basename(operands[0]).replace(/(\.(postgresql|mariadb))?\.json$/, '');
 } else {
-  if (operands.length > 1) throw new Error(`expected report files (*.json) or one run name, got ${operands.join(' ')}`);
+  if (operands.length > 1) refuse(`expected report files (*.json) or one run name, got ${operands.join(' ')}`);
   outName = operands[0] ?? (process.env.FIXTORY_MUTATE ? process.env.FIXTORY_MUTATE.split(',').join('+') : 'all');
   reportFiles = ['', '.postgresql', '.mariadb'].map((suffix) => `reports/mutation/${outName}${suffix}.json`).filter((file) => existsSync(file));
-  if (reportFiles.length === 0) throw new Error(`no report reports/mutation/${outName}{,.postgresql,.mariadb}.json: run npm run mutate first`);
+  if (reportFiles.length === 0) refuse(`no report reports/mutation/${outName}{,.postgresql,.mariadb}.json: run npm run mutate first`);
 }
 
 /** The run's database, from its file name (`<name>.postgresql.json`), as the table shows it. */
@@ -47,9 +52,9 @@ for (const file of reportFiles) {
       merged.set(path, { source: entry.source, language: entry.language, databases: [database], mutants: new Map([...mutants].map(([k, m]) => [k, { ...m }])) });
       continue;
     }
-    if (known.source !== entry.source) throw new Error(`refusing to merge: ${path} differs between ${known.databases.join(', ')} and ${file} (a run of other code); rerun them on the same code`);
+    if (known.source !== entry.source) refuse(`refusing to merge: ${path} differs between ${known.databases.join(', ')} and ${file} (a run of other code); rerun them on the same code`);
     const differ = [...mutants.keys()].filter((k) => !known.mutants.has(k)).concat([...known.mutants.keys()].filter((k) => !mutants.has(k)));
-    if (differ.length > 0) throw new Error(`refusing to merge: ${path} has other mutants in ${file} than in the ${known.databases.join(', ')} run(s), e.g. ${differ[0]}`);
+    if (differ.length > 0) refuse(`refusing to merge: ${path} has other mutants in ${file} than in the ${known.databases.join(', ')} run(s), e.g. ${differ[0]}`);
     known.databases.push(database);
     for (const [key, mutant] of mutants) {
       const mine = known.mutants.get(key);
