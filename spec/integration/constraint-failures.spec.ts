@@ -23,6 +23,8 @@ class Sailor {
   @Property({ type: types.smallint }) age!: number;
   @ManyToOne(() => Crew) crew!: Rel<Crew>;
   @Property({ length: 20, default: 'deckhand' }) rank!: string & Opt;
+  @Property({ type: types.integer, nullable: true }) wage?: number | null;
+  @Property({ type: new types.bigint('bigint'), nullable: true }) tonnage?: bigint | null;
 }
 
 const database = currentDatabase();
@@ -78,6 +80,14 @@ describe(`MikroORM: a value ${database} refuses is named by its constraint, tabl
     // PostgreSQL names the type (smallint), not the column: the field is the smallint one whose value does not fit.
     const value = on({ sqlite: '', postgresql: ' = 40000', mariadb: '' });
     expect(message).to.include(`The out of range constraint on sailor.age refused Sailor.age${value} (its value came from`);
+  });
+
+  it('integers beyond their column type: an integer column, a 64-bit one', async function () {
+    if (database === 'sqlite') this.skip(); // SQLite stores them
+    for (const [field, value] of [['wage', 3_000_000_000], ['tonnage', 2n ** 63n]] as const) {
+      const message = await refused(SailorFactory.createAsync({ [field]: value }));
+      expect(message).to.include(`The out of range constraint on sailor.${field} refused Sailor.${field} = ${value} (its value came from the overrides`);
+    }
   });
 
   it('a check constraint: its name, and the column it names', async () => {
