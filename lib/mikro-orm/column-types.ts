@@ -30,7 +30,8 @@ function parseArgs(text: string): (number | string)[] {
 }
 
 export function parseColumnType(columnType: string | undefined): ColumnType | undefined {
-  const match = /^([a-z][a-z0-9 ]*?)\s*(?:\((.*)\))?\s*(?:unsigned|zerofill|\s)*((?:\[\d*\])*)$/.exec(columnType?.trim().toLowerCase() ?? '');
+  if (columnType === undefined) return undefined;
+  const match = /^([a-z][a-z0-9 ]*?)\s*(?:\((.*)\))?\s*(?:unsigned|zerofill|\s)*((?:\[\d*\])*)$/.exec(columnType.trim().toLowerCase());
   if (!match) return undefined;
   return { name: match[1]!, args: match[2] ? parseArgs(match[2]) : [], array: match[3]!.length > 0 };
 }
@@ -53,7 +54,8 @@ function decimal(precision: number, scale: number, asNumber: boolean): ValueGene
 }
 
 function decimalFor(column: ColumnType | undefined, facts: PropertyFacts): ValueGenerator {
-  const [p, s] = column?.args ?? [];
+  const p = column?.args[0];
+  const s = column?.args[1];
   const precision = facts.precision ?? (typeof p === 'number' ? p : undefined);
   const scale = facts.scale ?? (typeof s === 'number' ? s : precision !== undefined ? 0 : 2);
   return decimal(precision ?? 10, scale, facts.runtimeType === 'number');
@@ -222,12 +224,11 @@ const refinable = new Set(['string', 'number', 'unknown', 'any', 'character', 'd
 export function columnTypeGenerator(facts: PropertyFacts, column: ColumnType | undefined): ScalarGenerator | undefined {
   if (!column) return undefined;
   if (column.array) {
-    const element = { ...column, array: false };
-    const entry = columnTypeGenerators[element.name] ?? mappedTypeGenerators[element.name];
+    const entry = columnTypeGenerators[column.name] ?? mappedTypeGenerators[column.name];
     // text[] and other element types no table covers: the words of an ArrayType, as on every other database.
     if (!entry) return mappedTypeGenerators['array']!(facts, column);
     // Only PostgreSQL has array columns; its driver reads numeric[] elements as numbers.
-    const item = entry({ ...facts, runtimeType: 'number', length: undefined }, element).generate;
+    const item = entry({ ...facts, runtimeType: 'number', length: undefined }, column).generate;
     return { generate: (ctx) => Array.from({ length: ctx.faker.number.int({ min: 1, max: 4 }) }, () => item(ctx)) };
   }
   if (!refinable.has(facts.type)) return undefined;
