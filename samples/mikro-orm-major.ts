@@ -22,6 +22,7 @@ type LegacyDecorators = Pick<
   | 'PrimaryKey'
   | 'Property'
   | 'Unique'
+  | 'Check'
   | 'ReflectMetadataProvider'
 >;
 
@@ -29,7 +30,7 @@ type LegacyDecorators = Pick<
 const v7LegacyDecorators = '@mikro-orm/decorators/legacy';
 const decorators: LegacyDecorators = 'Entity' in core ? core : ((await import(v7LegacyDecorators)) as LegacyDecorators);
 
-export const { Embeddable, Embedded, Entity, Enum, Formula, ManyToMany, ManyToOne, OneToMany, OneToOne, PrimaryKey, Property, Unique } = decorators;
+export const { Check, Embeddable, Embedded, Entity, Enum, Formula, ManyToMany, ManyToOne, OneToMany, OneToOne, PrimaryKey, Property, Unique } = decorators;
 
 /** The metadata provider to pass to `MikroORM.init`: types from `design:type` on both majors (7 has no default for it). */
 export const metadataProvider = decorators.ReflectMetadataProvider;

@@ -30,19 +30,21 @@ function parseArgs(text: string): (number | string)[] {
 }
 
 export function parseColumnType(columnType: string | undefined): ColumnType | undefined {
-  const match = /^([a-z][a-z0-9 ]*?)\s*(?:\((.*)\))?\s*(?:unsigned|zerofill|\s)*((?:\[\d*\])*)$/.exec(columnType?.trim().toLowerCase() ?? '');
+  if (columnType === undefined) return undefined;
+  const match = /^([a-z][a-z0-9 ]*?)\s*(?:\((.*)\))?\s*(?:unsigned|zerofill|\s)*((?:\[\d*\])*)$/.exec(columnType.trim().toLowerCase());
   if (!match) return undefined;
   return { name: match[1]!, args: match[2] ? parseArgs(match[2]) : [], array: match[3]!.length > 0 };
 }
 
 /** The column type's size argument, or the property's length. */
-function size(column: ColumnType, facts: PropertyFacts): number | undefined {
-  return typeof column.args[0] === 'number' ? column.args[0] : facts.length;
+function size(column: ColumnType | undefined, facts: PropertyFacts): number | undefined {
+  return typeof column?.args[0] === 'number' ? column.args[0] : facts.length;
 }
 
 /** A decimal with `precision` digits, `scale` of them after the point, whose last digit is never 0 (so it reads back as written). */
 function decimal(precision: number, scale: number, asNumber: boolean): ValueGenerator {
-  const integerDigits = Math.max(1, Math.min(precision - scale, 15 - scale));
+  // numeric(2,2) has no integer digit: its values are below 1.
+  const integerDigits = Math.max(0, Math.min(precision - scale, 15 - scale));
   return ({ faker }) => {
     const whole = faker.number.int({ min: 0, max: 10 ** integerDigits - 1 });
     const fraction = scale > 0 ? `.${faker.string.numeric(scale - 1)}${faker.number.int({ min: 1, max: 9 })}` : '';
@@ -52,7 +54,8 @@ function decimal(precision: number, scale: number, asNumber: boolean): ValueGene
 }
 
 function decimalFor(column: ColumnType | undefined, facts: PropertyFacts): ValueGenerator {
-  const [p, s] = column?.args ?? [];
+  const p = column?.args[0];
+  const s = column?.args[1];
   const precision = facts.precision ?? (typeof p === 'number' ? p : undefined);
   const scale = facts.scale ?? (typeof s === 'number' ? s : precision !== undefined ? 0 : 2);
   return decimal(precision ?? 10, scale, facts.runtimeType === 'number');
@@ -86,7 +89,7 @@ function bigInteger(facts: PropertyFacts): ValueGenerator {
 
 /** Bytes of a binary column: exactly n for binary(n), at most n for varbinary(n), 16 otherwise. */
 function binary(facts: PropertyFacts, column: ColumnType | undefined, exact: boolean): ScalarGenerator {
-  const max = (column && size(column, facts)) ?? 16;
+  const max = size(column, facts) ?? 16;
   const wanted = facts.type === 'uint8array' ? Uint8Array : Buffer;
   return { generate: ({ faker }) => wanted.from(bytes(faker, exact ? max : Math.min(max, 16))) };
 }
@@ -108,7 +111,7 @@ export const mappedTypeGenerators: Record<string, Entry> = {
   double: () => float,
   decimal: (facts, column) => ({ generate: decimalFor(column, facts) }),
   boolean: () => ({ generate: ({ faker }) => faker.datatype.boolean(), type: Boolean }),
-  character: (facts, column) => characters((column && size(column, facts)) ?? 1),
+  character: (facts, column) => characters(size(column, facts) ?? 1),
   datetime: () => ({ generate: ({ faker }) => dateTime(faker) }),
   date: (facts) => ({
     generate: ({ faker }) => {
@@ -175,8 +178,8 @@ export const columnTypeGenerators: Record<string, Entry> = {
   circle: of(({ faker }) => `<${points(faker, 1)},${faker.number.int({ min: 1, max: 100 })}>`),
   // PostgreSQL money, as printed under lc_monetary C / en_US
   money: of(({ faker }) => `$${faker.number.int({ min: 0, max: 99_999 }).toLocaleString('en-US')}.${pad(faker.number.int(99))}`),
-  bit: (facts, column) => ({ generate: ({ faker }) => faker.string.binary({ length: size(column!, facts) ?? 1, prefix: '' }) }),
-  'bit varying': (facts, column) => ({ generate: ({ faker }) => faker.string.binary({ length: faker.number.int({ min: 1, max: size(column!, facts) ?? 16 }), prefix: '' }) }),
+  bit: (facts, column) => ({ generate: ({ faker }) => faker.string.binary({ length: size(column, facts) ?? 1, prefix: '' }) }),
+  'bit varying': (facts, column) => ({ generate: ({ faker }) => faker.string.binary({ length: faker.number.int({ min: 1, max: size(column, facts) ?? 16 }), prefix: '' }) }),
   varbit: (facts, column) => columnTypeGenerators['bit varying']!(facts, column),
   xml: of(({ faker }) => `<note>${faker.lorem.words(3)}</note>`),
   timetz: of(({ faker }) => `${clock(faker)}+00`),
@@ -186,13 +189,18 @@ export const columnTypeGenerators: Record<string, Entry> = {
   enum: (_, column) => ({ generate: ({ faker }) => faker.helpers.arrayElement(column!.args.map(String)) }),
   set: (_, column) => {
     const members = column!.args.map(String);
-    return { generate: ({ faker }) => members.filter((m) => faker.helpers.arrayElements(members, { min: 1, max: members.length }).includes(m)).join(',') };
+    return {
+      generate: ({ faker }) => {
+        const chosen = faker.helpers.arrayElements(members, { min: 1, max: members.length });
+        return members.filter((m) => chosen.includes(m)).join(',');
+      },
+    };
   },
   binary: (facts, column) => binary(facts, column, true),
   varbinary: (facts, column) => binary(facts, column, false),
   tinyblob: (facts, column) => binary(facts, column, false),
   // Sized or precise types that a string or number property may declare
-  character: (facts, column) => characters(size(column!, facts) ?? 1),
+  character: (facts, column) => characters(size(column, facts) ?? 1),
   numeric: (facts, column) => ({ generate: decimalFor(column, facts) }),
   real: () => float,
   'double precision': () => float,
@@ -216,12 +224,11 @@ const refinable = new Set(['string', 'number', 'unknown', 'any', 'character', 'd
 export function columnTypeGenerator(facts: PropertyFacts, column: ColumnType | undefined): ScalarGenerator | undefined {
   if (!column) return undefined;
   if (column.array) {
-    const element = { ...column, array: false };
-    const entry = columnTypeGenerators[element.name] ?? mappedTypeGenerators[element.name];
+    const entry = columnTypeGenerators[column.name] ?? mappedTypeGenerators[column.name];
     // text[] and other element types no table covers: the words of an ArrayType, as on every other database.
     if (!entry) return mappedTypeGenerators['array']!(facts, column);
     // Only PostgreSQL has array columns; its driver reads numeric[] elements as numbers.
-    const item = entry({ ...facts, runtimeType: 'number', length: undefined }, element).generate;
+    const item = entry({ ...facts, runtimeType: 'number', length: undefined }, column).generate;
     return { generate: (ctx) => Array.from({ length: ctx.faker.number.int({ min: 1, max: 4 }) }, () => item(ctx)) };
   }
   if (!refinable.has(facts.type)) return undefined;

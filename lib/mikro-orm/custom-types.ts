@@ -11,16 +11,16 @@ const fresh = new WeakMap<Function, object | null>();
 /** An instance made with `new Entity()`, or null when the constructor needs arguments. */
 function freshInstance(meta: EntityMetadata): object | null {
   const cls = meta.class as unknown as new () => object;
-  if (!fresh.has(cls)) {
-    let instance: object | null = null;
-    try {
-      instance = new cls();
-    } catch {
-      instance = null;
-    }
-    fresh.set(cls, instance);
-  }
+  if (!fresh.has(cls)) fresh.set(cls, construct(cls));
   return fresh.get(cls)!;
+}
+
+function construct(cls: new () => object): object | null {
+  try {
+    return new cls();
+  } catch {
+    return null;
+  }
 }
 
 /** Whether the entity gives the property a value itself (an initialiser such as `id = v4()`, or its constructor). */
@@ -29,11 +29,12 @@ export function setByEntity(meta: EntityMetadata, property: string): boolean {
   return instance !== null && instance[property] !== undefined && instance[property] !== null;
 }
 
+/** The same column value: objects (Dates, JSON) by their JSON text, which is a Date's instant to the millisecond. */
 function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (typeof a === 'object' && typeof b === 'object' && a && b) return JSON.stringify(a) === JSON.stringify(b);
-  return false;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: for the primitives column generators make (no NaN, null or -0) equal JSON text is Object.is, and a differing bigint throws, refused as well
+  const objects = typeof a === 'object' && typeof b === 'object' && a !== null && b !== null;
+  return objects && JSON.stringify(a) === JSON.stringify(b);
 }
 
 const probes = 5;
@@ -49,8 +50,10 @@ export function customTypeGenerator(model: string, facts: PropertyFacts, ormPlat
   const refuse = new Unresolvable(
     `its type is the custom MikroORM type ${facts.customType}, whose values fixtory cannot derive from its column type '${facts.columnType ?? 'unknown'}'`,
   );
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: the probes below refuse these too (no column generator, no Type to convert with); this says why first
   if (!type || !facts.columnType) return refuse;
   const column = scalarGenerator({ ...facts, type: 'unknown', customType: undefined, customTypeClass: undefined, runtimeType: undefined });
+  // Stryker disable next-line ConditionalExpression: as above, the probes would refuse it
   if (column instanceof Unresolvable) return refuse;
   const platform = ormPlatform ?? genericPlatform();
   const convert = (value: unknown) => {

@@ -32,6 +32,7 @@ export class PortableColumns {
   @Property({ columnType: 'numeric(6,2)' }) price!: string;
   @Property({ type: types.decimal, precision: 5, scale: 3 }) rate!: string;
   @Property({ type: types.decimal, precision: 4, scale: 0 }) whole!: string;
+  @Property({ columnType: 'numeric(2,2)' }) fraction!: string;
   @Property({ columnType: 'numeric(6,2)', type: types.double }) amount!: number;
   @Property({ type: types.smallint }) small!: number;
   @Property({ type: types.integer }) count!: number;
