@@ -1,7 +1,7 @@
 import { ParameterException } from '../errors.js';
 import { plansChanged } from '../inspect/plan-version.js';
 import { fieldWords, indexOfPhrase } from './field-words.js';
-import { builtinHints, fallbackHints, type HintDefinition, type HintKind, type UniqueFallback } from './hint-table.js';
+import { builtinHints, fallbackHint, type HintDefinition, type HintKind, type UniqueFallback } from './hint-table.js';
 
 export type { HintDefinition, HintKind, UniqueFallback } from './hint-table.js';
 
@@ -21,10 +21,11 @@ interface Entry {
 }
 
 function entriesOf(names: readonly string[], definition: HintDefinition): Entry[] {
-  return names.map((name) => ({ phrase: fieldWords(name), name: fieldWords(name).join(' '), definition }));
+  return names.map((name) => {
+    const phrase = fieldWords(name);
+    return { phrase, name: phrase.join(' '), definition };
+  });
 }
-
-const builtin: Entry[] = builtinHints.flatMap(([names, definition]) => entriesOf(names, definition));
 /** The user's entries, checked before the built-in ones. */
 let registered: Entry[] = [];
 
@@ -93,6 +94,7 @@ export function hintFor(field: string, kind: HintKind, integerOnly = false, mode
   const modelWords = model ? fieldWords(model) : [];
   const words = [...modelWords, ...fieldWords(field)];
   let best: Entry | undefined;
+  const builtin = builtinHints().flatMap(([names, definition]) => entriesOf(names, definition));
   for (const entry of [...registered, ...builtin]) {
     if ((entry.definition.kind ?? 'string') !== kind) continue;
     if (integerOnly && !entry.definition.integer) continue;
@@ -100,5 +102,5 @@ export function hintFor(field: string, kind: HintKind, integerOnly = false, mode
     const found = entry.definition.fieldOnly ? indexOfPhrase(words.slice(modelWords.length), entry.phrase) >= 0 : endsInField(words, entry.phrase, modelWords.length);
     if (found) best = entry;
   }
-  return best ? resolved(best.definition, kind, best.name) : resolved(fallbackHints[kind], kind);
+  return best ? resolved(best.definition, kind, best.name) : resolved(fallbackHint(kind), kind);
 }
