@@ -51,6 +51,7 @@ describe('name hints', () => {
     expect(describe('countryCode')).to.equal('faker.location.countryCode()');
     expect(describe('contact_email')).to.equal('faker.internet.email()');
     expect(describe('profile')).to.equal('faker.lorem.words(1..3)'); // 'file' is not a whole word of it
+    expect(describe('_')).to.equal('faker.lorem.words(1..3)'); // no words at all: no hint
     expect(describe('lastName')).to.equal('faker.person.lastName()');
     expect(describe('name')).to.equal('faker.person.fullName()');
   });
@@ -108,6 +109,34 @@ describe('name hints', () => {
     for (const ends of values('endsAt')) expect(ends).to.be.above(reference);
   });
 
+  it('give every field named after a built-in hint a value of its kind', () => {
+    for (const [names, definition] of builtinHints()) {
+      const kind = definition.kind ?? 'string';
+      const field = fieldWords(names[0]!).map((word, i) => (i === 0 ? word : word[0]!.toUpperCase() + word.slice(1))).join('');
+      const type = { string: String, number: Number, date: Date }[kind];
+      for (const item of factoryOf(field, type, false).batch(5)) {
+        const value = item[field];
+        if (kind === 'string') expect(value, field).to.be.a('string').and.match(/\S/);
+        if (kind === 'number') expect(value, field).to.be.a('number').and.satisfy(Number.isFinite);
+        if (kind === 'date') expect((value as Date).getTime(), field).to.satisfy(Number.isFinite);
+      }
+    }
+  });
+
+  it('keep a unique field of a small set of words going past the set: 60 distinct US states and colours', () => {
+    for (const field of ['state', 'color']) {
+      const values = factoryOf(field, String, true).batch(60).map((item) => item[field] as string);
+      expect(new Set(values).size, field).to.equal(60);
+    }
+    resetUniqueValues();
+  });
+
+  it('give ISBN-13 without separators (it fits a char(13) column) and years spread over 30 years', () => {
+    for (const item of factoryOf('isbn', String, false).batch(50)) expect(item.isbn).to.match(/^97[89]\d{10}$/);
+    const years = factoryOf('year', Number, false).batch(500).map((item) => item.year as number);
+    expect(Math.max(...years) - Math.min(...years)).to.be.at.least(20);
+  });
+
   it('are listed in the README’s table as they are in the code', () => {
     const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
     for (const [names, definition] of builtinHints()) {
@@ -163,6 +192,7 @@ describe('name hints', () => {
       expect(hintFor('unitPrice', 'number', true).describe).to.equal('integer 0..1000'); // prices have cents
       expect(hintFor('unitPrice', 'number').describe).to.equal('positive, 2 decimals, 0.01..1000');
       expect(hintFor('age', 'number', true).describe).to.equal('integer 0..120');
+      for (const field of ['quantity', 'rating', 'discountPercent', 'year']) expect(hintFor(field, 'number', true).matched, field).to.not.equal(undefined);
       registerHint('score', { kind: 'number', generate: () => 2.5 });
       expect(hintFor('score', 'number', true).matched).to.equal(undefined);
       expect(hintFor('score', 'number').matched).to.equal('score');
