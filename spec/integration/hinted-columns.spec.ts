@@ -12,6 +12,7 @@ class Gauge {
   @Property({ type: 'smallint' }) rating!: number;
   @Property({ type: 'integer' }) unitPrice!: number;
   @Property({ type: 'smallint' }) reading!: number;
+  @Property({ type: 'double' }) stars!: number;
   @Property({ type: 'datetime' }) createdAt!: Date;
   @Property({ type: 'datetime' }) expiresAt!: Date;
   @Property({ type: 'datetime' }) lastSeen!: Date;
@@ -27,6 +28,8 @@ describe('MikroORM: integer and datetime columns take the hint their name has', 
     db = await openTestDatabase({ entities: [Gauge] });
     useMikroOrm(db.orm);
   });
+  // Also makes every test plan the factory again, with the code as it is (plans are cached).
+  beforeEach(() => unregisterHint());
   after(async () => {
     unregisterHint();
     await db.close();
@@ -44,7 +47,9 @@ describe('MikroORM: integer and datetime columns take the hint their name has', 
     expect(sources.level).to.include({ from: 'hint', generator: "level 40,000 (hint 'level')" });
     expect(sources.rating).to.include({ from: 'hint', generator: "integer 1..5 (hint 'rating')" });
     expect(sources.unitPrice!.from).to.equal('column type'); // prices have cents: the column's own integers
-    expect(sources.reading!.from).to.equal('column type');
+    expect(sources.reading).to.include({ from: 'column type', generator: 'the smallint generator' });
+    expect(sources.stars).to.include({ from: 'column type', generator: 'the double generator' }); // not an integer column: no whole-number hint
+    for (const gauge of gauges) expect(gauge.stars).to.be.a('number').and.satisfy(Number.isFinite);
   });
 
   it('a datetime column takes a date hint at whole seconds; one without a hint keeps the column’s dates', () => {
