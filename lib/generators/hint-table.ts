@@ -111,12 +111,33 @@ export function builtinHints(): [names: string[], definition: HintDefinition][] 
     [['latitude', 'lat'], { kind: 'number', generate: (f) => f.location.latitude(), describe: 'faker.location.latitude()' }],
     [['longitude', 'lng', 'lon', 'long'], { kind: 'number', generate: (f) => f.location.longitude(), describe: 'faker.location.longitude()' }],
     // Dates, relative to the reference date (see currentReferenceDate()).
-    // Stryker disable next-line ObjectLiteral: equivalent, faker 10's defaults are these arguments (checked: 1 year; ages 18..80); they are spelled out for the README's table
-    [['birth', 'birthday', 'birth date', 'birthdate', 'dob', 'date of birth'], { kind: 'date', generate: (f) => f.date.birthdate({ mode: 'age', min: 18, max: 80 }), describe: "an adult's birth date (18..80 years)" }],
-    // Stryker disable next-line ObjectLiteral: equivalent, faker 10's defaults are these arguments (checked: 1 year; ages 18..80); they are spelled out for the README's table
-    [['created', 'created at', 'updated', 'updated at', 'modified', 'published', 'deleted', 'joined', 'registered', 'signed up'], { kind: 'date', generate: (f) => f.date.past({ years: 1 }), describe: 'in the year before the reference date' }],
-    // Stryker disable next-line ObjectLiteral: equivalent, faker 10's defaults are these arguments (checked: 1 year; ages 18..80); they are spelled out for the README's table
-    [['expires', 'expires at', 'expiry', 'expiration', 'due', 'due at', 'ends', 'ends at', 'end', 'deadline', 'valid until'], { kind: 'date', generate: (f) => f.date.future({ years: 1 }), describe: 'in the year after the reference date' }],
+    [
+      ['birth', 'birthday', 'birth date', 'birthdate', 'dob', 'date of birth'],
+      {
+        kind: 'date',
+        // Stryker disable next-line ObjectLiteral: equivalent, faker 10's defaults are these arguments (checked: 1 year; ages 18..80), spelled out for the README's table
+        generate: (f) => f.date.birthdate({ mode: 'age', min: 18, max: 80 }),
+        describe: "an adult's birth date (18..80 years)",
+      },
+    ],
+    [
+      ['created', 'created at', 'updated', 'updated at', 'modified', 'published', 'deleted', 'joined', 'registered', 'signed up'],
+      {
+        kind: 'date',
+        // Stryker disable next-line ObjectLiteral: equivalent, faker 10's defaults are these arguments (checked: 1 year; ages 18..80), spelled out for the README's table
+        generate: (f) => f.date.past({ years: 1 }),
+        describe: 'in the year before the reference date',
+      },
+    ],
+    [
+      ['expires', 'expires at', 'expiry', 'expiration', 'due', 'due at', 'ends', 'ends at', 'end', 'deadline', 'valid until'],
+      {
+        kind: 'date',
+        // Stryker disable next-line ObjectLiteral: equivalent, faker 10's defaults are these arguments (checked: 1 year; ages 18..80), spelled out for the README's table
+        generate: (f) => f.date.future({ years: 1 }),
+        describe: 'in the year after the reference date',
+      },
+    ],
   ];
 }
 

@@ -54,9 +54,6 @@ export function registerHint(names: string | readonly string[], definition: Hint
   const list: readonly string[] = Array.isArray(names) ? names : [names as string];
   checkDefinition('registerHint', list, definition);
   const added = entriesOf(list, definition);
-  // hintFor meets the newest entry of some words and kind first, and unregisterHint drops them all:
-  // dropping the older ones here only keeps the list from growing, which no spec can observe.
-  // Stryker disable next-line MethodExpression,ConditionalExpression,ArrowFunction,LogicalOperator,StringLiteral,EqualityOperator: equivalent (see above)
   registered = [...added, ...registered.filter((e) => !(added.some((a) => a.name === e.name) && (e.definition.kind ?? 'string') === (definition.kind ?? 'string')))];
   plansChanged(); // plans chose their generators: let them choose again
 }
