@@ -106,7 +106,7 @@ export abstract class BaseFactory<T extends object> {
   }
 
   /**
-   * Creates `count` instances through the async handler in chunks (`chunk`, default 1,000): one
+   * Creates `count` instances through the async handler in chunks (`chunk`, default 250): one
    * create call per chunk, each saved (all or nothing) before the next is built, yielded as saved.
    */
   static async *stream<C extends AnyFactory>(this: C, count: number, options?: StreamOptions<C>): AsyncGenerator<ModelOfFactory<C>[], void, undefined> {

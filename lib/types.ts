@@ -80,7 +80,7 @@ export interface StreamProgress {
 
 /** The options of `stream` and `seedRows`. */
 export interface StreamOptions<C> extends BuildOptions<C> {
-  /** Instances per create call (default 1,000, at most 100,000): each chunk is saved, all or nothing, before the next is built. */
+  /** Instances per create call (default 250, at most 100,000): each chunk is saved, all or nothing, before the next is built. */
   chunk?: number;
   /** The overrides of every instance, or `(index) => overrides` with the index in the whole stream (lists are refused: they would hold every instance at once). */
   overrides?: Overrides<ModelOfFactory<C>> | ((index: number) => Overrides<ModelOfFactory<C>>);

@@ -1,7 +1,7 @@
 import { ParameterException } from '../errors.js';
 import { plansChanged } from '../inspect/plan-version.js';
 import { fieldWords, indexOfPhrase } from './field-words.js';
-import { builtinHints, fallbackHints, type HintDefinition, type HintKind, type UniqueFallback } from './hint-table.js';
+import { builtinHints, fallbackHint, type HintDefinition, type HintKind, type UniqueFallback } from './hint-table.js';
 
 export type { HintDefinition, HintKind, UniqueFallback } from './hint-table.js';
 
@@ -21,10 +21,11 @@ interface Entry {
 }
 
 function entriesOf(names: readonly string[], definition: HintDefinition): Entry[] {
-  return names.map((name) => ({ phrase: fieldWords(name), name: fieldWords(name).join(' '), definition }));
+  return names.map((name) => {
+    const phrase = fieldWords(name);
+    return { phrase, name: phrase.join(' '), definition };
+  });
 }
-
-const builtin: Entry[] = builtinHints.flatMap(([names, definition]) => entriesOf(names, definition));
 /** The user's entries, checked before the built-in ones. */
 let registered: Entry[] = [];
 
@@ -50,11 +51,10 @@ function checkDefinition(where: string, names: readonly unknown[], definition: u
  * over built-in ones of the same name and length.
  */
 export function registerHint(names: string | readonly string[], definition: HintDefinition): void {
-  const list = typeof names === 'string' ? [names] : Array.isArray(names) ? names : [names as unknown as string];
+  const list: readonly string[] = Array.isArray(names) ? names : [names as string];
   checkDefinition('registerHint', list, definition);
   const added = entriesOf(list, definition);
-  const kind = definition.kind ?? 'string';
-  registered = [...added, ...registered.filter((e) => !(added.some((a) => a.name === e.name) && (e.definition.kind ?? 'string') === kind))];
+  registered = [...added, ...registered.filter((e) => !(added.some((a) => a.name === e.name) && (e.definition.kind ?? 'string') === (definition.kind ?? 'string')))];
   plansChanged(); // plans chose their generators: let them choose again
 }
 
@@ -93,6 +93,7 @@ export function hintFor(field: string, kind: HintKind, integerOnly = false, mode
   const modelWords = model ? fieldWords(model) : [];
   const words = [...modelWords, ...fieldWords(field)];
   let best: Entry | undefined;
+  const builtin = builtinHints().flatMap(([names, definition]) => entriesOf(names, definition));
   for (const entry of [...registered, ...builtin]) {
     if ((entry.definition.kind ?? 'string') !== kind) continue;
     if (integerOnly && !entry.definition.integer) continue;
@@ -100,5 +101,5 @@ export function hintFor(field: string, kind: HintKind, integerOnly = false, mode
     const found = entry.definition.fieldOnly ? indexOfPhrase(words.slice(modelWords.length), entry.phrase) >= 0 : endsInField(words, entry.phrase, modelWords.length);
     if (found) best = entry;
   }
-  return best ? resolved(best.definition, kind, best.name) : resolved(fallbackHints[kind], kind);
+  return best ? resolved(best.definition, kind, best.name) : resolved(fallbackHint(kind), kind);
 }

@@ -3,7 +3,6 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ParameterException } from '../errors.js';
-import { defaultChunk } from '../runner/stream.js';
 import { checkSeed, currentSeed } from '../runner/seeds.js';
 import type { SeedSummary, StreamProgress } from '../types.js';
 
@@ -55,6 +54,11 @@ export interface CheckedParallel {
 
 const keys = new Set(['module', 'factory', 'count', 'workers', 'seed', 'chunk', 'config', 'overrides', 'traits', 'transient', 'onChunk']);
 const maxChunk = 100_000;
+/**
+ * Rows per block unless `chunk` says otherwise. Not seedRows' default (250): here the rows depend on
+ * the block size, so the default stays where it was and a seed keeps writing the rows it wrote.
+ */
+const defaultBlock = 1_000;
 const maxWorkers = 64;
 
 function plainData(value: unknown): boolean {
@@ -81,7 +85,7 @@ export function checkParallel(options: unknown): CheckedParallel {
   const given = options as Record<string, unknown>;
   const unknown = Object.keys(given).find((key) => !keys.has(key));
   if (unknown) throw ParameterException.invalidOption(where, unknown, `one of ${[...keys].join(', ')} (unknown option)`, given[unknown]);
-  const { module, factory, count, workers = Math.min(availableParallelism(), 16), seed = currentSeed(), chunk = defaultChunk, config, overrides, traits, transient, onChunk } = given;
+  const { module, factory, count, workers = Math.min(availableParallelism(), 16), seed = currentSeed(), chunk = defaultBlock, config, overrides, traits, transient, onChunk } = given;
   const url = moduleUrl(module);
   if (!url || !existsSync(new URL(url))) throw ParameterException.invalidOption(where, 'module', 'the path (from the working directory) or file URL of an existing module that defines the factory (workers import it)', module);
   const name = typeof factory === 'function' ? factory.name : factory;

@@ -18,14 +18,22 @@ function fromEnvironment(): Date | undefined {
 
 /**
  * The "now" of generated dates: past dates (createdAt) lie before it, future ones (expiresAt)
- * after it. It is the start of the day (UTC) the run began, or FIXTORY_REFERENCE_DATE: a seed and
- * this date together repeat a run, on any day.
+ * after it. It is FIXTORY_REFERENCE_DATE, or the start of the day (UTC) the run first needed it: a
+ * seed and this date together repeat a run, on any day. Read at first use, not at import, so a
+ * variable set after fixtory is imported (in a test set-up file) still counts.
  */
-let reference = fromEnvironment() ?? startOfTodayUtc();
+let reference: Date | undefined;
 let version = 0;
 
 export function currentReferenceDate(): Date {
+  reference ??= fromEnvironment() ?? startOfTodayUtc();
   return new Date(reference.getTime());
+}
+
+/** Forgets the date read or set: the next use reads FIXTORY_REFERENCE_DATE (or today) again. For specs. */
+export function forgetReferenceDate(): void {
+  reference = undefined;
+  version += 1;
 }
 
 /** Sets the reference date of the run (every factory's streams are derived again). */

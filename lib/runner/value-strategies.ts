@@ -32,7 +32,8 @@ export function hintedColumn(info: FieldInfo, generate: ValueGenerator, model: s
     return sourceOf(withModel)!.hint!.describe !== known.describe ? withModel : generate;
   }
   if (sourceOf(generate)) return generate;
-  if (info.providerKeys?.some((key) => typeof key === 'string' && dateTimeColumns.has(key))) return hintedDateTime(info, generate, model);
+  const dateTimeColumns = ['datetime', 'timestamp', 'timestamptz', 'datetimetz'];
+  if (info.providerKeys?.some((key) => typeof key === 'string' && dateTimeColumns.includes(key))) return hintedDateTime(info, generate, model);
   if (info.type !== Number || info.maxInteger === undefined) return generate;
   const hinted = hintedGenerator(info.name, 'number', true);
   const source = sourceOf(hinted)!;
@@ -40,8 +41,6 @@ export function hintedColumn(info: FieldInfo, generate: ValueGenerator, model: s
   const max = info.maxInteger;
   return withSource((ctx) => Math.min(hinted(ctx) as number, max), source);
 }
-
-const dateTimeColumns = new Set(['datetime', 'timestamp', 'timestamptz', 'datetimetz']);
 
 /** A datetime column whose name has a date hint (`createdAt`, `expiresAt`, `birthDate`) takes it, at whole seconds. */
 function hintedDateTime(info: FieldInfo, generate: ValueGenerator, model: string | undefined): ValueGenerator {

@@ -23,11 +23,11 @@ type Built = Record<string, unknown>;
 type Statics = { batch(size: number): Built[]; seed(seed: number): void };
 
 /** A factory of plain objects with one field of `type`, declared by hand (one per hint and case). */
-function factoryOf(field: string, type: Function, unique: boolean): Statics {
+function factoryOf(field: string, type: Function, unique: boolean, model?: Function): Statics {
   class Declared extends BaseFactory<Built> {}
-  Object.defineProperty(Declared, 'name', { value: `${field}${unique ? 'Unique' : ''}Factory` });
+  Object.defineProperty(Declared, 'name', { value: `${model?.name ?? ''}${field}${unique ? 'Unique' : ''}Factory` });
   (Field({ type: () => type, unique }) as (target: object, key: string) => void)(Declared.prototype, field);
-  (Factory() as (target: Function) => void)(Declared);
+  (Factory(model as never) as (target: Function) => void)(Declared);
   return Declared as unknown as Statics;
 }
 
@@ -51,6 +51,7 @@ describe('name hints', () => {
     expect(describe('countryCode')).to.equal('faker.location.countryCode()');
     expect(describe('contact_email')).to.equal('faker.internet.email()');
     expect(describe('profile')).to.equal('faker.lorem.words(1..3)'); // 'file' is not a whole word of it
+    expect(describe('_')).to.equal('faker.lorem.words(1..3)'); // no words at all: no hint
     expect(describe('lastName')).to.equal('faker.person.lastName()');
     expect(describe('name')).to.equal('faker.person.fullName()');
   });
@@ -108,9 +109,37 @@ describe('name hints', () => {
     for (const ends of values('endsAt')) expect(ends).to.be.above(reference);
   });
 
+  it('give every field named after a built-in hint a value of its kind', () => {
+    for (const [names, definition] of builtinHints()) {
+      const kind = definition.kind ?? 'string';
+      const field = fieldWords(names[0]!).map((word, i) => (i === 0 ? word : word[0]!.toUpperCase() + word.slice(1))).join('');
+      const type = { string: String, number: Number, date: Date }[kind];
+      for (const item of factoryOf(field, type, false).batch(5)) {
+        const value = item[field];
+        if (kind === 'string') expect(value, field).to.be.a('string').and.match(/\S/);
+        if (kind === 'number') expect(value, field).to.be.a('number').and.satisfy(Number.isFinite);
+        if (kind === 'date') expect((value as Date).getTime(), field).to.satisfy(Number.isFinite);
+      }
+    }
+  });
+
+  it('keep a unique field of a small set of words going past the set: 60 distinct US states and colours', () => {
+    for (const field of ['state', 'color']) {
+      const values = factoryOf(field, String, true).batch(60).map((item) => item[field] as string);
+      expect(new Set(values).size, field).to.equal(60);
+    }
+    resetUniqueValues();
+  });
+
+  it('give ISBN-13 without separators (it fits a char(13) column) and years spread over 30 years', () => {
+    for (const item of factoryOf('isbn', String, false).batch(50)) expect(item.isbn).to.match(/^97[89]\d{10}$/);
+    const years = factoryOf('year', Number, false).batch(500).map((item) => item.year as number);
+    expect(Math.max(...years) - Math.min(...years)).to.be.at.least(20);
+  });
+
   it('are listed in the README’s table as they are in the code', () => {
     const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
-    for (const [names, definition] of builtinHints) {
+    for (const [names, definition] of builtinHints()) {
       const row = `| ${names.map((name) => `\`${name}\``).join(', ')} | ${definition.kind ?? 'string'} | ${definition.describe} |`;
       expect(readme, row).to.include(row);
     }
@@ -128,6 +157,67 @@ describe('name hints', () => {
       for (const value of emails) expect(value).to.match(/^[a-z]{5}@example\.com$/);
       unregisterHint('email');
       expect(hintFor('email', 'string').describe).to.equal('faker.internet.email()');
+    });
+
+    it('replace an entry of the same words and kind, whatever the spelling; other kinds and names stay', () => {
+      registerHint('order number', { generate: () => 'first' });
+      registerHint('orderNumber', { generate: () => 'second' });
+      registerHint('order number', { kind: 'number', generate: () => 7, integer: true });
+      registerHint(['ticket'], { generate: () => 'T-1' });
+      expect(hintFor('orderNumber', 'string').generate(null as never)).to.equal('second');
+      expect(hintFor('orderNumber', 'number').generate(null as never)).to.equal(7);
+      expect(hintFor('ticket', 'string').matched).to.equal('ticket');
+      expect(hintFor('orderNumber', 'string').describe).to.equal('order number'); // no describe: the hint's name
+      expect(hintFor('orderNumber', 'string').unique).to.equal('redraw'); // no unique: only ever redrawn
+      unregisterHint('Order-Number');
+      expect(hintFor('orderNumber', 'string').matched).to.equal(undefined);
+      expect(hintFor('orderNumber', 'number').matched).to.equal(undefined);
+      expect(hintFor('ticket', 'string').matched).to.equal('ticket');
+      unregisterHint(['ticket']);
+      expect(hintFor('ticket', 'string').describe).to.equal('faker.lorem.words(1..3)');
+    });
+
+    it('may start in the model’s name for numbers and dates too: Order.total, Trial.ends', () => {
+      registerHint('order total', { kind: 'number', generate: () => 99 });
+      registerHint('trial ends', { kind: 'date', generate: () => new Date('2040-01-01T00:00:00Z') });
+      class Order {}
+      class Trial {}
+      const order = factoryOf('total', Number, false, Order).batch(3);
+      const trial = factoryOf('ends', Date, false, Trial).batch(3);
+      expect(order.map((o) => o.total)).to.deep.equal([99, 99, 99]);
+      expect(trial.map((t) => (t.ends as Date).toISOString())).to.deep.equal(Array(3).fill('2040-01-01T00:00:00.000Z'));
+    });
+
+    it('serve integer columns only when they give whole numbers', () => {
+      expect(hintFor('unitPrice', 'number', true).describe).to.equal('integer 0..1000'); // prices have cents
+      expect(hintFor('unitPrice', 'number').describe).to.equal('positive, 2 decimals, 0.01..1000');
+      expect(hintFor('age', 'number', true).describe).to.equal('integer 0..120');
+      for (const field of ['quantity', 'rating', 'discountPercent', 'year']) expect(hintFor(field, 'number', true).matched, field).to.not.equal(undefined);
+      registerHint('score', { kind: 'number', generate: () => 2.5 });
+      expect(hintFor('score', 'number', true).matched).to.equal(undefined);
+      expect(hintFor('score', 'number').matched).to.equal('score');
+    });
+
+    it('accept every kind and every unique fallback they document', () => {
+      for (const kind of ['string', 'number', 'date'] as const) registerHint(`k ${kind}`, { kind, generate: () => null });
+      for (const unique of ['email', 'url', 'slug', 'username', 'words', 'redraw'] as const) registerHint(`u ${unique}`, { generate: () => 'x', unique });
+      expect(hintFor('kDate', 'date').matched).to.equal('k date');
+      expect(hintFor('uSlug', 'string').unique).to.equal('slug');
+    });
+
+    it('reject names that are not words, and definitions that are not objects with a generator', () => {
+      const generate = () => 'x';
+      const names = 'a field name or a list of them (words such as "sku" or "order number")';
+      for (const bad of [[], [''], ['sku', '--'], [42], 42]) {
+        expectThrows(() => registerHint(bad as never, { generate }), ParameterException, 'registerHint', names);
+      }
+      const definition = 'a hint definition { generate: (faker) => value, kind?, unique?, prose? }';
+      for (const bad of [undefined, null, generate, 'x', { generate: 'x' }]) {
+        expectThrows(() => registerHint('sku', bad as never), ParameterException, 'registerHint', definition);
+      }
+      expectThrows(() => registerHint('sku', { generate, kind: 'bool' as never }), ParameterException, "option 'kind' must be 'string', 'number' or 'date'");
+      expectThrows(() => registerHint('sku', { generate, unique: 'suffix' as never }), ParameterException, "option 'unique' must be 'email', 'url', 'slug', 'username', 'words' or 'redraw'");
+      expect(hintFor('sku', 'string').matched).to.equal(undefined); // nothing was registered
     });
 
     it('reject a definition without a generator or with an unknown option', () => {

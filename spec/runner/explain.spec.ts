@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { BaseFactory, Factory, Field } from 'fixtory';
 import { CustomerFactory, explainCustomer } from '../../samples/explain.js';
 
 const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
@@ -18,6 +19,19 @@ describe('explain()', () => {
     expect(byField.plan).to.deep.include({ from: 'enum', traits: ['pro'] });
     expect(byField.balance).to.include({ from: 'provider', generator: 'provider for Money' });
     expect(byField.shop).to.include({ from: 'relation', generator: 'built by the factory of Shop' });
+  });
+
+  it('names a field’s type, or why it cannot be generated (a factory planned in the test)', () => {
+    class Gadget {
+      @Field() active!: boolean;
+      @Field() settings!: Record<string, unknown>;
+    }
+    @Factory(Gadget)
+    class GadgetFactory extends BaseFactory<Gadget> {}
+    const byField = Object.fromEntries(GadgetFactory.explain().map((row) => [row.field, row]));
+    expect(byField.active).to.include({ from: 'type', generator: 'faker.datatype.boolean()' });
+    expect(byField.settings!.from).to.equal('unset');
+    expect(byField.settings!.generator).to.match(/^cannot be generated: .*Object/);
   });
 
   it('is what the README shows', () => {

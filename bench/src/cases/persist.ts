@@ -130,16 +130,16 @@ const caseMakers = [
   direct('drizzle-seed', 'peer', 'drizzle-seed `seed().refine()`', async () => (await import('./drizzle.js')).drizzleSeed),
 ];
 
-/** Chunked seeds (`seedRows`): one create call per 1,000 users, in flat memory, through each MikroORM handler. */
+/** Chunked seeds (`seedRows`, its default chunk): one create call per chunk, in flat memory, through each MikroORM handler. */
 const seedCaseMakers = [
   throughOrm('fixtory-seedRows-bulk', 'fixtory', 'fixtory `seedRows(n)` + `MikroOrmBulkPersistence`', async (orm, users) => {
     UserFactory.setPersistence(new MikroOrmBulkPersistence(orm));
-    const summary = await UserFactory.seedRows(users, { chunk: 1_000 });
+    const summary = await UserFactory.seedRows(users);
     if (summary.created !== users) fail(`seedRows created ${summary.created} of ${users}`);
   }),
   throughOrm('fixtory-seedRows', 'fixtory', 'fixtory `seedRows(n)` + `MikroOrmPersistence`', async (orm, users) => {
     UserFactory.setPersistence(new MikroOrmPersistence(orm));
-    const summary = await UserFactory.seedRows(users, { chunk: 1_000 });
+    const summary = await UserFactory.seedRows(users);
     if (summary.created !== users) fail(`seedRows created ${summary.created} of ${users}`);
   }),
 ];
