@@ -1,6 +1,7 @@
 import type { EntityManager, EntityMetadata } from '@mikro-orm/core';
 import { AsyncPersistenceProtocol } from '../persistence/protocols.js';
 import { applyOnCreate, forgetInsert, planInsert, withKeys, type InsertPlan } from './bulk-insert-plan.js';
+import { directInsertDriver } from './direct-insert.js';
 import { trackerOf, tracksCreateCalls, writeCall, type CallTracker, type TracksCalls } from './call-tracker.js';
 import { mikroOrmCore } from './metadata-lookup.js';
 import type { EntityManagerSource } from './write-target.js';
@@ -64,6 +65,20 @@ async function insertAll(em: EntityManager, plan: InsertPlan): Promise<void> {
   }
 }
 
+type Persister = NonNullable<ReturnType<ReturnType<EntityManager['getUnitOfWork']>['getChangeSetPersister']>>;
+const directPersisters = new WeakMap<Persister, Persister>();
+
+/** MikroORM's change-set persister, writing its INSERT statements through the direct path (see direct-insert.ts). */
+function directPersister(persister: Persister): Persister {
+  let direct = directPersisters.get(persister);
+  if (!direct) {
+    const driver = (persister as unknown as { driver: object }).driver;
+    direct = Object.create(persister, { driver: { value: directInsertDriver(driver) } }) as Persister;
+    directPersisters.set(persister, direct);
+  }
+  return direct;
+}
+
 /**
  * Inserts one group as `em.insertMany(entities)` does (a change set per entity, written in
  * multi-row statements by MikroORM's persister), keeping each change set's payload as what a
@@ -81,6 +96,6 @@ async function insertGroup(em: EntityManager, meta: EntityMetadata, entities: ob
     return;
   }
   const changeSets = entities.map((entity) => new ChangeSet(entity, ChangeSetType.CREATE, comparator.prepareEntity(entity), meta));
-  await persister.executeInserts(changeSets, { ctx: em.getTransactionContext() });
+  await directPersister(persister).executeInserts(changeSets, { ctx: em.getTransactionContext() });
   for (const changeSet of changeSets) core.helper(changeSet.entity).__originalEntityData = changeSet.payload;
 }

@@ -21,6 +21,8 @@ interface MajorAdapter {
   sqliteConnectionInUse(em: EntityManagerLike): boolean;
   /** Runs a MetadataDiscovery synchronously. */
   discoverSync(discovery: MetadataDiscovery): MetadataStorage;
+  /** The driver's own connection (sqlite3 Database, pg Client, ...) of an EntityManager's transaction context, if it can be reached. */
+  transactionConnection(ctx: unknown): Promise<unknown> | undefined;
 }
 
 function connectionOf(em: EntityManagerLike): unknown {
@@ -37,6 +39,11 @@ function major6(orm: MikroOrmCore): MajorAdapter {
       const connection = connectionOf(em) as { getKnex?(): { client?: { pool?: { numUsed?(): number } } } };
       const pool = connection.getKnex?.().client?.pool;
       return typeof pool?.numUsed === 'function' && pool.numUsed() > 0;
+    },
+    // A knex transaction's client hands out the transaction's one connection.
+    transactionConnection(ctx) {
+      const client = (ctx as { client?: { acquireConnection?(): Promise<unknown> } } | null)?.client;
+      return typeof client?.acquireConnection === 'function' ? client.acquireConnection() : undefined;
     },
   };
 }
@@ -63,6 +70,8 @@ function major7(orm: MikroOrmCore): MajorAdapter {
       const connection = connectionOf(em) as { database?: { inTransaction?: boolean } };
       return connection.database?.inTransaction === true;
     },
+    // A kysely transaction does not hand out its connection: the bulk path keeps MikroORM's insert.
+    transactionConnection: () => undefined,
   };
 }
 
@@ -99,6 +108,11 @@ export function discoverSync(discovery: MetadataDiscovery): MetadataStorage {
 /** Whether SQLite's only connection is in use by someone: a transaction fixtory cannot join, or a query under way. */
 export function sqliteConnectionInUse(em: EntityManagerLike): boolean {
   return majorAdapter()?.sqliteConnectionInUse(em) ?? false;
+}
+
+/** The driver's own connection of a transaction context (MikroORM 6's knex transaction); undefined where it cannot be reached. */
+export function transactionConnection(ctx: unknown): Promise<unknown> | undefined {
+  return majorAdapter()?.transactionConnection(ctx);
 }
 
 /** Every entity's metadata in a (discovered) MetadataStorage: a record on MikroORM 6, a Map on 7. */
