@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { helper, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
+import { Utils, helper, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import { BaseFactory, ConfigurationException, Factory, MikroOrmBulkPersistence, registry, seedAll, useMikroOrm } from 'fixtory';
 import { directInserts } from '../../lib/mikro-orm/direct-insert.js';
 import { columnModels } from './support/column-models.js';
@@ -15,6 +15,8 @@ import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
 const database = currentDatabase();
 const model = columnModels[database];
+// MikroORM 6 has no RETURNING on MariaDB, and MikroORM 7's kysely transaction does not hand out its connection: MikroORM's insert stays.
+const directExpected = database !== 'mariadb' && Utils.getORMVersion().startsWith('6.');
 
 type Row = Record<string, unknown>;
 
@@ -65,6 +67,11 @@ async function snapshot(db: TestDatabase, tables: TableFacts[]): Promise<Snapsho
     rows.set(table, await db.sql<Row>(`select * from ${table} order by ${keyColumns.join(', ')}`));
   }
   return { rows };
+}
+
+async function clearAll(db: TestDatabase): Promise<void> {
+  const schema = db.orm.schema as unknown as { clearDatabase?(): Promise<void>; clear?(): Promise<void> };
+  await (schema.clearDatabase ? schema.clearDatabase() : schema.clear!());
 }
 
 /** Every entity a batch wrote, in the order the relations reach them (the same order for both arms). */
@@ -139,7 +146,7 @@ describe(`direct bulk INSERT on ${database}: the same rows as MikroORM's insert,
         Factory(entity as never)(RowFactory);
         try {
           RowFactory.setPersistence(new MikroOrmBulkPersistence(db.orm));
-          await db.orm.schema.clearDatabase();
+          await clearAll(db);
           directInserts.enabled = enabled;
           seedAll(1234);
           const before = directInserts.statements;
@@ -205,8 +212,8 @@ describe(`direct bulk INSERT on ${database}: the same rows as MikroORM's insert,
     });
   }
 
-  it('took the direct path for the column models and the custom-type, embeddable and relation kinds (MariaDB: MikroORM 6 has no RETURNING there, so never)', () => {
-    if (database === 'mariadb') {
+  it('took the direct path for the column models and the custom-type, embeddable and relation kinds (never on MariaDB nor MikroORM 7)', () => {
+    if (!directExpected) {
       expect(direct).to.deep.equal([]);
       return;
     }
