@@ -240,8 +240,8 @@ async function insertDirect(driver: SqlDriver, entityName: string, data: Record<
   const runner = connection === undefined ? undefined : rawRunner(connection);
   if (!meta || meta.discriminatorColumn || !runner) return undefined;
   const shape = directShape(driver, meta, data, options);
-  const isRawSql = mikroOrmCore()!.Utils.isRawSql;
-  if (!shape || shape.returnable.some((key) => isRawSql(data[0]![key]))) return undefined;
+  const isRawSql = (mikroOrmCore()!.Utils as unknown as { isRawSql?: (value: unknown) => boolean }).isRawSql;
+  if (!shape || !isRawSql || shape.returnable.some((key) => isRawSql(data[0]![key]))) return undefined;
   const platform = driver.getPlatform();
   const { mikro, run } = statements(platform, runner, shape, data);
   if (run.params.length > runner.maxParams) return undefined;
