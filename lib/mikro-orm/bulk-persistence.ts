@@ -81,7 +81,8 @@ function directPersister(persister: Persister): Persister {
 
 /**
  * Inserts one group as `em.insertMany(entities)` does (a change set per entity, written in
- * multi-row statements by MikroORM's persister), keeping each change set's payload as what a
+ * multi-row statements by MikroORM's persister, whose INSERTs run directly on the transaction's
+ * connection where direct-insert.ts can write them), keeping each change set's payload as what a
  * flush records after an insert (later flushes then see these entities as existing rows) instead
  * of computing the same snapshot a second time.
  */

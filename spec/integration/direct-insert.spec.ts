@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import { UniqueConstraintViolationException, Utils } from '@mikro-orm/core';
 import { BaseFactory, Factory, MikroOrmBulkPersistence, PersistenceException, registry, useMikroOrm } from 'fixtory';
-import { directInserts } from '../../lib/mikro-orm/direct-insert.js';
+import { directInsertDriver, directInserts } from '../../lib/mikro-orm/direct-insert.js';
 import { expectRejects } from '../support/expect-error.js';
 import { BulkPost, BulkUser, bulkEntities } from './support/bulk-entities.js';
 import { currentDatabase } from './support/databases.js';
@@ -69,6 +69,11 @@ describe(`direct bulk INSERT on ${database}`, function () {
     const email = (index: number) => (index === 1 || index === size - 1 ? 'twice@example.com' : `direct${index}@example.com`);
     const error = await expectRejects(DirectUserFactory.createBatchAsync(size, (index) => ({ email: email(index) })), PersistenceException);
     expect(error.cause).to.be.instanceOf(UniqueConstraintViolationException);
+    // As knex reports it on MikroORM's path: the statement with its values, then the driver's message.
+    const message = (error.cause as Error).message;
+    expect(message).to.match(/^insert into .bulk_user. \(/);
+    expect(message).to.contain("'direct448@example.com'");
+    expect(message).to.match(/ - .*(UNIQUE|duplicate key|Duplicate entry)/);
     expect(await count('bulk_user')).to.equal(0);
   });
 
@@ -95,4 +100,67 @@ describe(`direct bulk INSERT on ${database}`, function () {
       config.set('onQuery', original);
     }
   });
+
+  if (direct) {
+    it('refuses a statement whose RETURNING rows are fewer than its rows (a trigger skipped one): no key is guessed, nothing is written', async () => {
+      const skip =
+        database === 'sqlite'
+          ? ["create trigger skip_user before insert on bulk_user when new.name = 'skip me' begin select raise(ignore); end"]
+          : [
+              "create function skip_user() returns trigger language plpgsql as $$ begin if new.name = 'skip me' then return null; end if; return new; end $$",
+              'create trigger skip_user before insert on bulk_user for each row execute function skip_user()',
+            ];
+      for (const statement of skip) await db.sql(statement);
+      try {
+        const attempt = DirectUserFactory.createBatchAsync(4, (index) => (index === 2 ? { name: 'skip me' } : {}));
+        const error = await expectRejects(attempt, PersistenceException);
+        expect((error.cause as Error).message).to.contain('returned 3 rows for 4: no key is back-filled');
+        expect(await count('bulk_user')).to.equal(0);
+      } finally {
+        await db.sql(database === 'sqlite' ? 'drop trigger skip_user' : 'drop trigger skip_user on bulk_user');
+        if (database !== 'sqlite') await db.sql('drop function skip_user');
+      }
+    });
+
+    it('leaves to MikroORM a statement with more strings than the driver binds, and writes it all the same', async () => {
+      const limit = database === 'sqlite' ? 32_766 : 65_535;
+      const users = Math.floor(limit / 4) + 1; // name, email and the address's street and city: four strings a row
+      const config = db.orm.config;
+      const batchSize = config.get('batchSize');
+      config.set('batchSize', users);
+      try {
+        const before = directInserts.statements;
+        await DirectUserFactory.createBatchAsync(users);
+        expect(directInserts.statements).to.equal(before);
+        expect(await count('bulk_user')).to.equal(users);
+        await db.sql('delete from bulk_user');
+        config.set('batchSize', users - 1);
+        await DirectUserFactory.createBatchAsync(users - 1);
+        expect(directInserts.statements).to.equal(before + 1);
+      } finally {
+        config.set('batchSize', batchSize);
+      }
+    });
+
+    it("writes only what the change-set persister asks for: no transaction, custom types to convert or collections to write go to MikroORM's insert", async () => {
+      const em = db.orm.em.fork();
+      const driver = directInsertDriver(em.getDriver());
+      expect(directInsertDriver(em.getDriver())).to.equal(driver); // one view per driver
+      const row = (n: number) => ({ name: `n${n}`, email: `raw${n}@example.com`, joinedAt: new Date(0), address_street: 's', address_city: 'c' });
+      const persisterOptions = { convertCustomTypes: false, processCollections: false };
+      const before = directInserts.statements;
+      await driver.nativeInsertMany('BulkUser', [row(1)], { ...persisterOptions });
+      await em.transactional(async (tx) => {
+        const ctx = tx.getTransactionContext();
+        await driver.nativeInsertMany('BulkUser', [row(2)], { ctx, processCollections: false });
+        await driver.nativeInsertMany('BulkUser', [row(3)], { ctx, convertCustomTypes: false });
+        expect(directInserts.statements).to.equal(before);
+        const result = await driver.nativeInsertMany('BulkUser', [row(4), row(5)], { ctx, ...persisterOptions });
+        expect(directInserts.statements).to.equal(before + 1);
+        expect(result.rows!.map((r) => typeof r.id)).to.deep.equal(['number', 'number']);
+        expect(result.affectedRows).to.equal(2);
+      });
+      expect((await db.sql<{ email: string }>('select email from bulk_user order by id')).map((r) => r.email)).to.deep.equal([1, 2, 3, 4, 5].map((n) => `raw${n}@example.com`));
+    });
+  }
 });

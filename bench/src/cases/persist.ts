@@ -111,6 +111,13 @@ const caseMakers = [
     factory.setPersistence(new MikroOrmBulkPersistence(orm));
     return factory.createBatchAsync(users);
   }),
+  throughOrm('fixtory-bulk-mikro-insert', 'fixtory', 'fixtory bulk through MikroORM\'s own insert (direct INSERT off)', async (orm, users, withPosts, _library, values) => {
+    const { directInserts } = await import('../../../dist/lib/mikro-orm/direct-insert.js');
+    directInserts.enabled = false; // this process only: the bulk path as it was before it wrote its own INSERT
+    const factory = fixtoryFactory(withPosts, values);
+    factory.setPersistence(new MikroOrmBulkPersistence(orm));
+    return factory.createBatchAsync(users);
+  }),
   throughOrm('fixtory-flush', 'fixtory', 'fixtory `createBatchAsync` + `MikroOrmPersistence`', async (orm, users, withPosts) => {
     const factory = fixtoryFactory(withPosts);
     factory.setPersistence(new MikroOrmPersistence(orm));
@@ -215,7 +222,7 @@ export const persistUsersWithPosts: Workload = {
  * The same users (and posts) with cheap values (see data.ts) for every case: drizzle-seed's own
  * generators are of this kind, so here the seeding pipeline and the write path are compared.
  */
-const cheapCaseIds = ['raw', 'raw-sqlite3', 'fixtory-bulk', 'em-insertMany', 'drizzle-seed'];
+const cheapCaseIds = ['raw', 'raw-sqlite3', 'fixtory-bulk', 'fixtory-bulk-mikro-insert', 'em-insertMany', 'drizzle-seed'];
 const cheapCaseMakers = caseMakers.filter((make) => cheapCaseIds.includes(make(false).id));
 
 export const persistCheapUsers: Workload = {
