@@ -72,7 +72,9 @@ const directPersisters = new WeakMap<Persister, Persister>();
 function directPersister(persister: Persister): Persister {
   let direct = directPersisters.get(persister);
   if (!direct) {
-    const driver = (persister as unknown as { driver: object }).driver;
+    const driver = (persister as unknown as { driver?: { nativeInsertMany?: unknown } }).driver;
+    // MikroORM 7's persister keeps its driver private: its own insert stays.
+    if (typeof driver?.nativeInsertMany !== 'function') return persister;
     direct = Object.create(persister, { driver: { value: directInsertDriver(driver) } }) as Persister;
     directPersisters.set(persister, direct);
   }

@@ -44,7 +44,8 @@ interface TableFacts {
 
 function tablesOf(db: TestDatabase): TableFacts[] {
   const facts = new Map<string, TableFacts>();
-  for (const meta of Object.values(db.orm.getMetadata().getAll()) as EntityMetadata[]) {
+  const all = db.orm.getMetadata().getAll() as unknown as Map<unknown, EntityMetadata> | Record<string, EntityMetadata>;
+  for (const meta of all instanceof Map ? [...all.values()] : Object.values(all)) {
     if (meta.embeddable || meta.virtual || meta.abstract && !meta.discriminatorColumn) continue;
     const root = meta.root;
     const table = root.tableName;

@@ -16,10 +16,8 @@ const database = currentDatabase();
 // MikroORM 6 has no RETURNING on MariaDB, and MikroORM 7's kysely transaction does not hand out its connection: MikroORM's insert stays.
 const direct = database !== 'mariadb' && Utils.getORMVersion().startsWith('6.');
 
-@Factory(BulkUser)
+// Registered for this file's tests only: the bulk spec's posts must keep one factory to default to.
 class DirectUserFactory extends BaseFactory<BulkUser> {}
-
-@Factory(BulkPost)
 class DirectPostFactory extends BaseFactory<BulkPost> {}
 
 describe(`direct bulk INSERT on ${database}`, function () {
@@ -28,6 +26,8 @@ describe(`direct bulk INSERT on ${database}`, function () {
   const count = async (table: string) => Number((await db.sql<{ n: number | string }>(`select count(*) as n from ${table}`))[0]!.n);
 
   before(async () => {
+    Factory(BulkUser)(DirectUserFactory);
+    Factory(BulkPost)(DirectPostFactory);
     db = await openTestDatabase({ entities: bulkEntities });
   });
   beforeEach(() => {
@@ -69,8 +69,9 @@ describe(`direct bulk INSERT on ${database}`, function () {
     const email = (index: number) => (index === 1 || index === size - 1 ? 'twice@example.com' : `direct${index}@example.com`);
     const error = await expectRejects(DirectUserFactory.createBatchAsync(size, (index) => ({ email: email(index) })), PersistenceException);
     expect(error.cause).to.be.instanceOf(UniqueConstraintViolationException);
-    // As knex reports it on MikroORM's path: the statement with its values, then the driver's message.
+    // As knex reports it on MikroORM 6's path: the statement with its values, then the driver's message.
     const message = (error.cause as Error).message;
+    if (!Utils.getORMVersion().startsWith('6.')) return;
     expect(message).to.match(/^insert into .bulk_user. \(/);
     expect(message).to.contain("'direct448@example.com'");
     expect(message).to.match(/ - .*(UNIQUE|duplicate key|Duplicate entry)/);
