@@ -16,7 +16,7 @@ import { transactionConnection } from './orm-major.js';
  * Whether the bulk path writes directly (specs compare it with MikroORM's own insert by turning it
  * off), and how many statements it wrote so (specs check that the direct path was taken).
  */
-export const directInserts = { enabled: true, statements: 0 };
+export const directInserts: { enabled: boolean; statements: number } = { enabled: true, statements: 0 };
 
 /** The statement a driver method runs, as MikroORM's driver would: `?` for every value, and the values. */
 interface Statement {
