@@ -52,7 +52,7 @@ interface SqlDriver {
   convertException(error: unknown): Error;
 }
 
-interface SqlPlatform {
+export interface SqlPlatform {
   quoteIdentifier(id: string): string;
   quoteValue(value: unknown): string;
   formatQuery(sql: string, params: unknown[]): string;
@@ -72,7 +72,7 @@ interface SqlConnection {
 }
 
 /** How a raw connection runs SQL with bound strings: `?` placeholders (sqlite3) or `$n` (pg). */
-interface RawRunner {
+export interface RawRunner {
   /** The most parameters one statement may bind (SQLite 3.32+: 32,766; PostgreSQL: 65,535). */
   maxParams: number;
   placeholder(index: number): string;
@@ -88,7 +88,8 @@ interface PgClient {
   escapeLiteral(value: string): string;
 }
 
-function rawRunner(connection: unknown): RawRunner | undefined {
+/** The runner of a driver connection this writes on (exported for its spec). */
+export function rawRunner(connection: unknown): RawRunner | undefined {
   const pg = connection as PgClient | null;
   if (typeof pg?.query === 'function' && typeof pg.escapeLiteral === 'function') {
     return { maxParams: 65_535, placeholder: (index) => `$${index}`, run: (sql, params) => pg.query(sql, params) };
@@ -106,7 +107,8 @@ function rawRunner(connection: unknown): RawRunner | undefined {
 
 /** The columns of one payload property, or undefined when MikroORM's builder does more than `?` for it. */
 function simpleColumn(prop: EntityProperty | undefined): string | undefined {
-  if (!prop || prop.fieldNames?.length !== 1 || prop.stiFieldNames) return undefined;
+  // (Single-table inheritance, with its per-class columns, is left to MikroORM before this.)
+  if (!prop || prop.fieldNames?.length !== 1) return undefined;
   if (prop.kind === 'embedded' && prop.object) return undefined;
   const customType = prop.customType as { convertToDatabaseValueSQL?: unknown } | undefined;
   if (customType && 'convertToDatabaseValueSQL' in customType) return undefined;
@@ -114,7 +116,7 @@ function simpleColumn(prop: EntityProperty | undefined): string | undefined {
 }
 
 /** What one INSERT of a table and key set looks like, computed once per metadata and key list. */
-interface Shape {
+export interface Shape {
   props: EntityProperty[];
   keys: string[];
   /** `insert into t (a, b) values ` */
@@ -179,7 +181,7 @@ function valueOf(prop: EntityProperty, row: Record<string, unknown>): unknown {
  * Both forms of one chunk's statement: MikroORM's (`?` for every value, for its logger, its
  * `onQuery` hook and an error's message) and the one run (strings bound, other values as literals).
  */
-function statements(platform: SqlPlatform, runner: RawRunner, shape: Shape, data: Record<string, unknown>[]): { mikro: Statement; run: { sql: string; params: string[] } } {
+export function statements(platform: SqlPlatform, runner: RawRunner, shape: Shape, data: Record<string, unknown>[]): { mikro: Statement; run: { sql: string; params: string[] } } {
   const params: unknown[] = [];
   const bound: string[] = [];
   const rows: string[] = [];
