@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { Type, type EntityProperty, type Opt, type Rel } from '@mikro-orm/core';
+import { Type, Utils, type EntityProperty, type Opt, type Rel } from '@mikro-orm/core';
 import { MikroOrmBulkPersistence } from 'fixtory';
 import { directInserts, rawRunner, statements, type RawRunner, type Shape, type SqlPlatform } from '../../lib/mikro-orm/direct-insert.js';
 import { Embeddable, Embedded, Entity, ManyToOne, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
@@ -102,7 +102,8 @@ describe(`direct bulk INSERT on ${database}: shapes it steps aside for, and the 
 
   const row = (n: number, values: Partial<ShapeRow> = {}) => Object.assign(new ShapeRow(), { name: `row ${n}`, ...values });
   const part = (n: number) => Object.assign(new ShapePart(), { zipCode: `Z${n}`, streetName: `S${n}` });
-  const expectedDirect = database !== 'mariadb' ? 1 : 0;
+  // MikroORM 6 has no RETURNING on MariaDB, and MikroORM 7 keeps its own insert.
+  const expectedDirect = database !== 'mariadb' && Utils.getORMVersion().startsWith('6.') ? 1 : 0;
 
   it("leaves to MikroORM a custom type's SQL conversion (lower(?))", async () => {
     expect(await bothArms('shape_coded', () => [1, 2].map((n) => Object.assign(new ShapeCoded(), { code: `CODE-${n}` })))).to.equal(0);
