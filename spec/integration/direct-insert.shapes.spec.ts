@@ -146,14 +146,14 @@ describe(`direct bulk INSERT on ${database}: shapes it steps aside for, and the 
       const shape = shapeOf([{ name: 'a' }, { name: 'b' }, { name: 'c', nullable: true, default: 'd' }]);
       const data = [{ a: 'x', b: 7, c: null }, { a: 'y\u0000z', b: undefined, c: undefined }];
       const { mikro, run } = statements(withDefault(platform, true), numbered, shape, data);
-      expect(run.sql).to.equal(`insert into t (a, b, c) values ($1, 7, NULL), (${platform.quoteValue('y\u0000z')}, default, $2) returning id`);
+      expect(run.sql).to.equal(`insert into t (a, b, c) values ($1, 7, ${platform.quoteValue(null)}), (${platform.quoteValue('y\u0000z')}, default, $2) returning id`);
       expect(run.params).to.deep.equal(['x', 'd']);
       expect(mikro.sql).to.equal('insert into t (a, b, c) values (?, ?, ?), (?, ?, ?) returning id');
       expect(platform.formatQuery(mikro.sql, mikro.params)).to.equal(
-        `insert into t (a, b, c) values (${platform.quoteValue('x')}, 7, NULL), (${platform.quoteValue('y\u0000z')}, default, ${platform.quoteValue('d')}) returning id`,
+        `insert into t (a, b, c) values (${platform.quoteValue('x')}, 7, ${platform.quoteValue(null)}), (${platform.quoteValue('y\u0000z')}, default, ${platform.quoteValue('d')}) returning id`,
       );
       const plain = statements(withDefault(platform, false), { ...numbered, placeholder: () => '?' }, shape, [{ a: 'x', b: undefined, c: undefined }]);
-      expect(plain.run.sql).to.equal("insert into t (a, b, c) values (?, NULL, ?) returning id");
+      expect(plain.run.sql).to.equal(`insert into t (a, b, c) values (?, ${platform.quoteValue(undefined)}, ?) returning id`);
     });
   });
 
