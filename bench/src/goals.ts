@@ -19,6 +19,10 @@ const goals: Goal[] = [
     { what: 'bulk, users vs raw driver', workload: 'users', target, subject: 'fixtory-bulk', against: 'raw', limit: 1.3 },
     { what: 'bulk, users with posts vs raw driver', workload: 'users-posts', target, subject: 'fixtory-bulk', against: 'raw', limit: 1.5 },
     { what: 'bulk vs drizzle-seed (users)', workload: 'users', target, subject: 'fixtory-bulk', against: 'drizzle-seed', limit: 1.0 },
+    { what: 'bulk, users vs raw driver, cheap values', workload: 'users-cheap', target, subject: 'fixtory-bulk', against: 'raw', limit: 1.3 },
+    { what: 'bulk, users with posts vs raw driver, cheap values', workload: 'users-posts-cheap', target, subject: 'fixtory-bulk', against: 'raw', limit: 1.5 },
+    { what: 'bulk vs drizzle-seed (users), cheap values', workload: 'users-cheap', target, subject: 'fixtory-bulk', against: 'drizzle-seed', limit: 1.0 },
+    { what: 'bulk vs drizzle-seed (users with posts), cheap values', workload: 'users-posts-cheap', target, subject: 'fixtory-bulk', against: 'drizzle-seed', limit: 1.0 },
     { what: '`createAsync` loop vs seeder `createOne` loop', workload: 'users', target, subject: 'fixtory-createAsync-loop', against: 'seeder-createOne-loop', limit: 0.6 },
   ]),
 ];

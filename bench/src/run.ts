@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   for (const work of workloads.filter((w) => !only || only.includes(w.id))) {
     const n = quick ? work.size.quick : work.size.full;
     for (const db of work.persists ? targets.filter((t) => !work.targets || work.targets.includes(t)) : ['']) {
-      for (const c of work.cases.filter((c) => !onlyCases || onlyCases.includes(c.id))) {
+      for (const c of work.cases.filter((c) => (!onlyCases || onlyCases.includes(c.id)) && (!db || !c.targets || c.targets.includes(db)))) {
         jobs.push({ result: { workload: work.id, case: c.id, label: c.label, role: c.role, target: db || 'none', n, runs: [] } });
       }
     }
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     const users = workloads.find((w) => w.id === 'users')!;
     for (const n of [1_000, 10_000, 100_000, 1_000_000].filter((size) => size <= max)) {
       for (const db of targets) {
-        for (const c of users.cases.filter((c) => growthCases.includes(c.id) && (!onlyCases || onlyCases.includes(c.id)))) {
+        for (const c of users.cases.filter((c) => growthCases.includes(c.id) && (!onlyCases || onlyCases.includes(c.id)) && (!c.targets || c.targets.includes(db)))) {
           growth.push({ result: { workload: 'users', case: c.id, label: `${c.label} (${db})`, role: c.role, target: db, n, runs: [] } });
         }
       }

@@ -22,6 +22,8 @@ export interface BenchCase {
   label: string;
   /** A case too slow for the full size runs `n * scale` rows; its ratios are per row. */
   scale?: number;
+  /** The databases it runs on, when not every one (a driver of one database). */
+  targets?: string[];
   prepare(input: CaseInput): Promise<Prepared> | Prepared;
 }
 

@@ -1,6 +1,6 @@
 import { buildEntities, buildPlain } from './cases/build.js';
 import { parallelUsers } from './cases/parallel.js';
-import { persistUsers, persistUsersWithPosts } from './cases/persist.js';
+import { persistCheapUsers, persistCheapUsersWithPosts, persistUsers, persistUsersWithPosts } from './cases/persist.js';
 import type { Workload } from './workload.js';
 
 /**
@@ -8,7 +8,7 @@ import type { Workload } from './workload.js';
  * new case in one: the runner, the child process and the report need no
  * change.
  */
-export const workloads: Workload[] = [buildPlain, buildEntities, persistUsers, persistUsersWithPosts, parallelUsers];
+export const workloads: Workload[] = [buildPlain, buildEntities, persistUsers, persistUsersWithPosts, persistCheapUsers, persistCheapUsersWithPosts, parallelUsers];
 
 export function workload(id: string): Workload {
   const found = workloads.find((w) => w.id === id);

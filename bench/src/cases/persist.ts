@@ -1,6 +1,6 @@
 import { faker } from '@faker-js/faker';
-import { BaseFactory, Factory, forgetMikroOrms, MikroOrmBulkPersistence, MikroOrmPersistence, Related, useMikroOrm } from '../../../dist/lib/index.js';
-import { postValues, postsPerUser, userValues } from '../data.js';
+import { BaseFactory, Factory, forgetMikroOrms, MikroOrmBulkPersistence, MikroOrmPersistence, Related, Use, useMikroOrm } from '../../../dist/lib/index.js';
+import { cheapRows, fakerRows, postsPerUser, type RowValues } from '../data.js';
 import { BenchPost, BenchUser } from '../entities.js';
 import { countRows, openOrm, type BenchOrm, type Target } from '../targets.js';
 import { fail, type BenchCase, type Prepared, type Workload } from '../workload.js';
@@ -12,6 +12,30 @@ class UserFactory extends BaseFactory<BenchUser> {}
 class UserWithPostsFactory extends BaseFactory<BenchUser> {
   @Related({ size: postsPerUser }) posts!: unknown;
 }
+
+// The cheap values (see data.ts), one generator per process as every other case of those workloads has.
+const cheap = cheapRows();
+
+@Factory(BenchPost)
+class CheapPostFactory extends BaseFactory<BenchPost> {
+  @Use(cheap.title) title!: string;
+}
+
+@Factory(BenchUser)
+class CheapUserFactory extends BaseFactory<BenchUser> {
+  @Use(cheap.name) name!: string;
+  @Use(cheap.email) email!: string;
+  @Use(cheap.bio) bio!: string;
+}
+
+@Factory(BenchUser)
+class CheapUserWithPostsFactory extends CheapUserFactory {
+  @Related({ size: postsPerUser, factory: () => CheapPostFactory }) posts!: unknown;
+}
+
+/** Which values a workload's cases write: faker's (the name hints') or the cheap ones. */
+type Values = 'faker' | 'cheap';
+const rowsOf = (values: Values): RowValues => (values === 'cheap' ? cheap : fakerRows(faker));
 
 type Seeder = typeof import('./seeder.js');
 const seederModule = (): Promise<Seeder> => import('./seeder.js');
@@ -27,15 +51,15 @@ function expectKeys(entities: { id?: number }[], n: number): void {
   if (entities.length !== n || entities.some((entity) => typeof entity.id !== 'number')) fail('entities without their keys');
 }
 
-type Writer<L> = (orm: BenchOrm, users: number, withPosts: boolean, library: L) => Promise<{ id?: number }[] | void>;
+type Writer<L> = (orm: BenchOrm, users: number, withPosts: boolean, library: L, values: Values) => Promise<{ id?: number }[] | void>;
 
 /**
  * A case writing through MikroORM: the ORM is initialised, the tables made and the peer library
  * loaded (`load`) before the clock starts.
  */
-function throughOrm<L = undefined>(id: string, role: BenchCase['role'], label: string, write: Writer<L>, options: { scale?: number; load?: () => Promise<L> } = {}): (withPosts: boolean) => BenchCase {
+function throughOrm<L = undefined>(id: string, role: BenchCase['role'], label: string, write: Writer<L>, options: { scale?: number; load?: () => Promise<L> } = {}): (withPosts: boolean, values?: Values) => BenchCase {
   const { scale, load } = options;
-  return (withPosts) => ({
+  return (withPosts, values = 'faker') => ({
     id,
     role,
     label,
@@ -47,7 +71,7 @@ function throughOrm<L = undefined>(id: string, role: BenchCase['role'], label: s
       useMikroOrm(orm);
       let written: { id?: number }[] | void;
       return {
-        run: async () => (written = await write(orm, users, withPosts, library)),
+        run: async () => (written = await write(orm, users, withPosts, library, values)),
         verify: async () => {
           if (written) expectKeys(written, users);
           await expectRows(target!, users, withPosts ? users * postsPerUser : 0);
@@ -61,26 +85,29 @@ function throughOrm<L = undefined>(id: string, role: BenchCase['role'], label: s
   });
 }
 
-type Open = (target: Target, users: number, withPosts: boolean) => Promise<Prepared>;
+type Open = (target: Target, users: number, withPosts: boolean, rows: RowValues) => Promise<Prepared>;
 
-function direct(id: string, role: BenchCase['role'], label: string, load: () => Promise<Open>) {
-  return (withPosts: boolean): BenchCase => ({
+function direct(id: string, role: BenchCase['role'], label: string, load: () => Promise<Open>, targets?: string[]) {
+  return (withPosts: boolean, values: Values = 'faker'): BenchCase => ({
     id,
     role,
     label,
+    targets,
     prepare: async ({ n, target }) => {
-      const prepared = await (await load())(target!, n, withPosts);
+      const prepared = await (await load())(target!, n, withPosts, rowsOf(values));
       return { ...prepared, verify: () => expectRows(target!, n, withPosts ? n * postsPerUser : 0) };
     },
   });
 }
 
-const fixtoryFactory = (withPosts: boolean) => (withPosts ? UserWithPostsFactory : UserFactory);
+const fixtoryFactory = (withPosts: boolean, values: Values = 'faker') =>
+  values === 'cheap' ? (withPosts ? CheapUserWithPostsFactory : CheapUserFactory) : withPosts ? UserWithPostsFactory : UserFactory;
 
 const caseMakers = [
   direct('raw', 'floor', 'raw driver, one transaction (floor)', async () => (await import('./raw.js')).rawInsert),
-  throughOrm('fixtory-bulk', 'fixtory', 'fixtory `createBatchAsync` + `MikroOrmBulkPersistence`', async (orm, users, withPosts) => {
-    const factory = fixtoryFactory(withPosts);
+  direct('raw-sqlite3', 'peer', 'raw `sqlite3` (MikroORM 6\'s SQLite driver), 300-row INSERTs, one transaction', async () => (await import('./raw.js')).rawSqlite3, ['sqlite']),
+  throughOrm('fixtory-bulk', 'fixtory', 'fixtory `createBatchAsync` + `MikroOrmBulkPersistence`', async (orm, users, withPosts, _library, values) => {
+    const factory = fixtoryFactory(withPosts, values);
     factory.setPersistence(new MikroOrmBulkPersistence(orm));
     return factory.createBatchAsync(users);
   }),
@@ -104,25 +131,25 @@ const caseMakers = [
   throughOrm('em-flush', 'peer', 'faker loop + `em.create` + one `em.flush()`', async (orm, users, withPosts) => {
     const em = orm.em.fork();
     const created = Array.from({ length: users }, () => {
-      const user = em.create(BenchUser, userValues(faker));
-      if (withPosts) for (let j = 0; j < postsPerUser; j++) em.create(BenchPost, { ...postValues(faker), author: user });
+      const user = em.create(BenchUser, fakerRows(faker).user());
+      if (withPosts) for (let j = 0; j < postsPerUser; j++) em.create(BenchPost, { ...fakerRows(faker).post(), author: user });
       return user;
     });
     await em.flush();
     return created;
   }),
-  throughOrm('em-insertMany', 'peer', 'faker loop + `em.insertMany` (plain rows)', async (orm, users, withPosts) => {
+  throughOrm('em-insertMany', 'peer', 'value loop + `em.insertMany` (plain rows)', async (orm, users, withPosts, _library, values) => {
+    const rows = rowsOf(values);
     await orm.em.fork().transactional(async (em) => {
       // A statement per 1,000 rows: SQLite caps the parameters of one statement.
       for (let start = 0; start < users; start += 1_000) {
-        const rows = Array.from({ length: Math.min(1_000, users - start) }, () => userValues(faker));
-        await em.insertMany(BenchUser, rows);
+        await em.insertMany(BenchUser, Array.from({ length: Math.min(1_000, users - start) }, () => rows.user()));
       }
       if (!withPosts) return;
       // insertMany of plain rows returns one id per statement, not one per row: read the keys back.
       const ids = (await em.find(BenchUser, {}, { fields: ['id'], orderBy: { id: 'asc' } })).map((user) => user.id);
       for (let start = 0; start < ids.length; start += 200) {
-        const posts = ids.slice(start, start + 200).flatMap((author) => Array.from({ length: postsPerUser }, () => ({ ...postValues(faker), author })));
+        const posts = ids.slice(start, start + 200).flatMap((author) => Array.from({ length: postsPerUser }, () => ({ ...rows.post(), author })));
         await em.insertMany(BenchPost, posts);
       }
     });
@@ -182,6 +209,31 @@ export const persistUsersWithPosts: Workload = {
   rows: (n) => n * (1 + postsPerUser),
   size: { full: 2_000, quick: 200 },
   cases: caseMakers.map((make) => make(true)),
+};
+
+/**
+ * The same users (and posts) with cheap values (see data.ts) for every case: drizzle-seed's own
+ * generators are of this kind, so here the seeding pipeline and the write path are compared.
+ */
+const cheapCaseIds = ['raw', 'raw-sqlite3', 'fixtory-bulk', 'em-insertMany', 'drizzle-seed'];
+const cheapCaseMakers = caseMakers.filter((make) => cheapCaseIds.includes(make(false).id));
+
+export const persistCheapUsers: Workload = {
+  id: 'users-cheap',
+  title: 'Persist users, cheap values (drizzle-seed-like generators for every case)',
+  persists: true,
+  rows: (n) => n,
+  size: { full: 10_000, quick: 1_000 },
+  cases: cheapCaseMakers.map((make) => make(false, 'cheap')),
+};
+
+export const persistCheapUsersWithPosts: Workload = {
+  id: 'users-posts-cheap',
+  title: `Persist users with ${postsPerUser} posts each, cheap values`,
+  persists: true,
+  rows: (n) => n * (1 + postsPerUser),
+  size: { full: 2_000, quick: 200 },
+  cases: cheapCaseMakers.map((make) => make(true, 'cheap')),
 };
 
 /** The cases of the growth section (1k → 100k, 1M on request), on users alone: the chunked seeds are the ones meant for 1M. */
