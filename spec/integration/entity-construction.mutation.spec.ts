@@ -80,16 +80,16 @@ describe('MikroORM: when fixtory makes an entity with new, and when it leaves it
     // What em.create would make of the values fixtory leaves to it: the hook's value, early.
     const created = em.create(EcmNote, { text: 'a' }, { persist: false });
     expect(created.stampedAt).to.deep.equal(stamp);
-    // Without the option, onCreate runs at flush: new makes the entity, as em.create leaves it unset too.
-    const later = await emWith({});
+    // Without it (MikroORM 6's default), onCreate runs at flush: new makes the entity, as em.create leaves it unset too.
+    const later = await emWith({ processOnCreateHooksEarly: false });
     expect(construct(later, EcmNote, { text: 'a' })).to.be.instanceOf(EcmNote);
   });
 
   it('with forceUndefined, a null for a nullable relation is em.create\'s to turn into undefined; without it, new assigns the null', async () => {
-    const forced = await emWith({ forceUndefined: true });
+    const forced = await emWith({ forceUndefined: true, processOnCreateHooksEarly: false });
     expect(construct(forced, EcmNote, { text: 'a', shelf: null })).to.equal(undefined);
     expect(forced.create(EcmNote, { text: 'a', shelf: null }, { persist: false }).shelf).to.equal(undefined);
-    const plain = await emWith({});
+    const plain = await emWith({ processOnCreateHooksEarly: false });
     const note = construct(plain, EcmNote, { text: 'a', shelf: null });
     expect(note).to.be.instanceOf(EcmNote);
     expect(note!.shelf).to.equal(null);
