@@ -27,61 +27,61 @@ describe('MikroORM adapter: keys, class-level uniques, polymorphic embeddables, 
     const numeric = ['integer', 'int', 'smallint', 'tinyint', 'mediumint', 'float', 'double', 'number'];
     for (const type of numeric) {
       @Entity({ tableName: `ea_key_${type}` })
-      class Keyed {
+      class EaKeyed {
         @PrimaryKey({ type }) id!: number;
         @Property() name!: string;
       }
-      expect(typeof factoryOf(Keyed).stub().id, type).to.equal('number');
+      expect(typeof factoryOf(EaKeyed).stub().id, type).to.equal('number');
     }
     @Entity({ tableName: 'ea_key_uuid' })
-    class UuidKeyed {
+    class EaUuidKeyed {
       @PrimaryKey({ type: 'uuid' }) id!: string;
     }
-    expect(factoryOf(UuidKeyed).stub().id).to.equal('00000000-0000-4000-8000-00007fffffff');
+    expect(factoryOf(EaUuidKeyed).stub().id).to.equal('00000000-0000-4000-8000-00007fffffff');
     @Entity({ tableName: 'ea_key_text' })
-    class TextKeyed {
+    class EaTextKeyed {
       @PrimaryKey({ length: 40 }) code!: string;
     }
-    expect(factoryOf(TextKeyed).stub().code).to.equal('00000000-0000-4000-8000-00007fffffff');
+    expect(factoryOf(EaTextKeyed).stub().code).to.equal('00000000-0000-4000-8000-00007fffffff');
     @Entity({ tableName: 'ea_key_big' })
-    class BigKeyed {
+    class EaBigKeyed {
       @PrimaryKey({ type: new BigIntType('bigint') }) id!: bigint;
     }
     @Entity({ tableName: 'ea_key_big_number' })
-    class BigNumberKeyed {
+    class EaBigNumberKeyed {
       @PrimaryKey({ type: new BigIntType('number') }) id!: number;
     }
     @Entity({ tableName: 'ea_key_big_string' })
-    class BigStringKeyed {
+    class EaBigStringKeyed {
       @PrimaryKey({ type: new BigIntType('string') }) id!: string;
     }
-    expect(factoryOf(BigKeyed).stub().id).to.equal(2_147_483_647n);
-    expect(factoryOf(BigNumberKeyed).stub().id).to.equal(2_147_483_647);
-    expect(factoryOf(BigStringKeyed).stub().id).to.equal('00000000-0000-4000-8000-00007fffffff');
+    expect(factoryOf(EaBigKeyed).stub().id).to.equal(2_147_483_647n);
+    expect(factoryOf(EaBigNumberKeyed).stub().id).to.equal(2_147_483_647);
+    expect(factoryOf(EaBigStringKeyed).stub().id).to.equal('00000000-0000-4000-8000-00007fffffff');
   });
 
   it('a class-level @Unique over several properties makes one generated member unique: an integer one, else a text one', () => {
     @Entity({ tableName: 'ea_seat' })
     @Unique({ properties: ['row', 'number'] })
-    class Seat {
+    class EaSeat {
       @PrimaryKey() id!: number;
       @Property({ length: 2 }) row!: string;
       @Property() number!: number;
     }
-    const seats = factoryOf(Seat).batch(300);
+    const seats = factoryOf(EaSeat).batch(300);
     expect(new Set(seats.map((s) => s.number)).size).to.equal(300);
-    expect(factoryOf(Seat).explain().filter((f) => f.unique).map((f) => f.field)).to.deep.equal(['number']);
+    expect(factoryOf(EaSeat).explain().filter((f) => f.unique).map((f) => f.field)).to.deep.equal(['number']);
 
     @Entity({ tableName: 'ea_label' })
     @Unique({ properties: ['prefix', 'suffix'] })
-    class Label {
+    class EaLabel {
       @PrimaryKey() id!: number;
       @Property({ length: 10 }) prefix!: string;
       @Property({ length: 30 }) suffix!: string;
       @Property() weight!: number;
     }
     // No integer member: one text member is unique (the integer outside the constraint is not).
-    const LabelFactory = factoryOf(Label);
+    const LabelFactory = factoryOf(EaLabel);
     const unique = LabelFactory.explain().filter((f) => f.unique).map((f) => f.field);
     expect(unique).to.have.length(1);
     expect(['prefix', 'suffix']).to.include(unique[0]);
@@ -103,20 +103,20 @@ describe('MikroORM adapter: keys, class-level uniques, polymorphic embeddables, 
       @Property() side!: number;
     }
     @Entity({ tableName: 'ea_ring_first' })
-    class RingFirst {
+    class EaRingFirst {
       @PrimaryKey() id!: number;
       @Embedded(() => [EaRing, EaBox]) shape!: EaRing | EaBox;
       @Embedded(() => [EaRing, EaBox], { array: true }) shapes!: (EaRing | EaBox)[];
     }
     @Entity({ tableName: 'ea_box_first' })
-    class BoxFirst {
+    class EaBoxFirst {
       @PrimaryKey() id!: number;
       @Embedded(() => [EaBox, EaRing]) shape!: EaRing | EaBox;
       @Embedded(() => [EaBox, EaRing], { array: true }) shapes!: (EaRing | EaBox)[];
     }
     const classesOf = (built: { shape: object; shapes: object[] }[]) => built.map((b) => [b.shape.constructor.name, b.shapes.map((s) => s.constructor.name)]);
-    const RingFirstFactory = factoryOf(RingFirst);
-    const BoxFirstFactory = factoryOf(BoxFirst);
+    const RingFirstFactory = factoryOf(EaRingFirst);
+    const BoxFirstFactory = factoryOf(EaBoxFirst);
     RingFirstFactory.seed(5);
     BoxFirstFactory.seed(5);
     const ringFirst = classesOf(RingFirstFactory.batch(12));
@@ -131,17 +131,17 @@ describe('MikroORM adapter: keys, class-level uniques, polymorphic embeddables, 
 
   it('an @Enum of a string-literal union (no runtime values) asks for items; a nullable one is left null', () => {
     @Entity({ tableName: 'ea_mood' })
-    class Mood {
+    class EaMood {
       @PrimaryKey() id!: number;
       @Enum() feeling!: 'happy' | 'sad';
     }
-    expectThrows(() => factoryOf(Mood).build(), ConfigurationException, 'Mood.feeling', 'an @Enum without runtime values (give it items)');
+    expectThrows(() => factoryOf(EaMood).build(), ConfigurationException, 'EaMood.feeling', 'an @Enum without runtime values (give it items)');
     @Entity({ tableName: 'ea_optional_mood' })
-    class OptionalMood {
+    class EaOptionalMood {
       @PrimaryKey() id!: number;
       @Enum({ nullable: true }) feeling?: 'happy' | 'sad' | null;
     }
-    const built = factoryOf(OptionalMood).batch(3);
+    const built = factoryOf(EaOptionalMood).batch(3);
     expect(built.map((m) => m.feeling)).to.deep.equal([null, null, null]);
   });
 });
