@@ -41,20 +41,21 @@ function major6(orm: MikroOrmCore): MajorAdapter {
   };
 }
 
+let major7Provider: MetadataProviderClass | undefined;
+
 function major7(orm: MikroOrmCore): MajorAdapter {
-  let provider: MetadataProviderClass | undefined;
   return {
     // Moved to @mikro-orm/decorators/legacy; without that package, entities declare their types
     // (EntitySchema, defineEntity, ES decorators) and MikroORM's default provider reads them.
     reflectMetadataProvider() {
-      if (!provider) {
+      if (!major7Provider) {
         try {
-          provider = (createRequire(import.meta.url)('@mikro-orm/decorators/legacy') as { ReflectMetadataProvider: MetadataProviderClass }).ReflectMetadataProvider;
+          major7Provider = (createRequire(import.meta.url)('@mikro-orm/decorators/legacy') as { ReflectMetadataProvider: MetadataProviderClass }).ReflectMetadataProvider;
         } catch {
-          provider = orm.MetadataProvider as unknown as MetadataProviderClass;
+          major7Provider = orm.MetadataProvider as unknown as MetadataProviderClass;
         }
       }
-      return provider;
+      return major7Provider;
     },
     discoverSync: (discovery) => discovery.discoverSync(),
     // Kysely queues callers for the one better-sqlite3 connection (no pool to ask, no timeout): a
@@ -66,19 +67,25 @@ function major7(orm: MikroOrmCore): MajorAdapter {
   };
 }
 
-let adapter: MajorAdapter | undefined;
+/** The major of a MikroORM version fixtory supports; any other is refused with a ConfigurationException naming the version. */
+export function supportedMajor(version: string): 6 | 7 {
+  const major = Number(version.split('.')[0]);
+  if (major === 6 || major === 7) return major;
+  throw ConfigurationException.unsupportedMikroOrm(version);
+}
 
-/** The installed major's adapter; undefined without MikroORM. Any major but 6 and 7 is refused, loudly. */
+let installedVersion: string | undefined;
+
+/**
+ * The installed major's adapter; undefined without MikroORM. Any major but 6 and 7 is refused, loudly.
+ * Only the version is remembered (MikroORM 6 reads it through a failing require first); the adapter
+ * is chosen on every call, which costs three closures.
+ */
 function majorAdapter(): MajorAdapter | undefined {
-  if (adapter) return adapter;
   const orm = mikroOrmCore();
   if (!orm) return undefined;
-  const version = orm.Utils.getORMVersion();
-  const major = Number(version.split('.')[0]);
-  if (major === 6) adapter = major6(orm);
-  else if (major === 7) adapter = major7(orm);
-  else throw ConfigurationException.unsupportedMikroOrm(version);
-  return adapter;
+  installedVersion ??= orm.Utils.getORMVersion();
+  return supportedMajor(installedVersion) === 6 ? major6(orm) : major7(orm);
 }
 
 /** Refuses, with a ConfigurationException naming it, a MikroORM major fixtory does not know. */

@@ -41,37 +41,16 @@ export interface PropertyFacts {
   mappedBy?: string;
 }
 
-/** Built-in Type classes by their class name, mapped to fixtory's type names. */
-const builtinTypes: Record<string, string> = {
-  ArrayType: 'array',
-  BigIntType: 'bigint',
-  BlobType: 'blob',
-  BooleanType: 'boolean',
-  CharacterType: 'character',
-  DateTimeType: 'datetime',
-  DateType: 'date',
-  DecimalType: 'decimal',
-  DoubleType: 'double',
-  EnumArrayType: 'enumarray',
-  EnumType: 'string',
-  FloatType: 'float',
-  IntegerType: 'integer',
-  IntervalType: 'interval',
-  JsonType: 'json',
-  MediumIntType: 'mediumint',
-  SmallIntType: 'smallint',
-  StringType: 'string',
-  TextType: 'text',
-  TimeType: 'time',
-  TinyIntType: 'tinyint',
-  Uint8ArrayType: 'uint8array',
-  UnknownType: 'unknown',
-  UuidType: 'uuid',
-};
-
-function isBuiltinTypeClass(cls: Function): boolean {
-  const types = mikroOrmCore()?.types as Record<string, unknown> | undefined;
-  return types !== undefined && Object.values(types).includes(cls);
+/**
+ * A built-in Type class's name in MikroORM's own registry of them (`types`), lower-case
+ * (`enumArray` -> 'enumarray'); undefined for any other class. EnumType's values are an @Enum's
+ * items or strings: 'string'.
+ */
+function builtinTypeName(cls: Function): string | undefined {
+  const types = (mikroOrmCore()?.types ?? {}) as Record<string, unknown>;
+  const name = Object.keys(types).find((key) => types[key] === cls);
+  // Stryker disable next-line MethodExpression: only 'enumArray' has a capital; no generator reads that name, and providers are looked up case-insensitively.
+  return name === 'enum' ? 'string' : name?.toLowerCase();
 }
 
 /** A type given as a name, a Type class or a Type instance → fixtory's name, or the custom class name. */
@@ -79,7 +58,8 @@ function typeName(type: unknown): { type: string; customType?: string; customTyp
   if (typeof type === 'string') return { type: type === 'Date' ? 'datetime' : type.toLowerCase() };
   const cls = typeof type === 'function' ? type : (type as object | undefined)?.constructor;
   if (!cls) return { type: 'unknown' };
-  if (isBuiltinTypeClass(cls) && builtinTypes[cls.name]) return { type: builtinTypes[cls.name]! };
+  const builtin = builtinTypeName(cls);
+  if (builtin) return { type: builtin };
   return { type: 'custom', customType: cls.name, customTypeClass: cls };
 }
 

@@ -65,7 +65,7 @@ describe('MikroORM handlers: options, serial saves and test transactions', funct
       expect(() => new MikroOrmPersistence(db.orm.em.fork(), { mode: 'persist' })).not.to.throw();
       expect(() => new MikroOrmPersistence(db.orm, { mode: 'flush' })).not.to.throw();
       expectThrows(() => new MikroOrmPersistence(db.orm.em.fork(), { mode: 'later' as never }), ParameterException, 'MikroOrmPersistence', 'mode', "'flush' or 'persist'");
-      expectThrows(() => new MikroOrmPersistence(db.orm, { mode: 'persist' }), ParameterException, 'mode', 'would write nothing');
+      expectThrows(() => new MikroOrmPersistence(db.orm, { mode: 'persist' }), ParameterException, 'MikroOrmPersistence', 'mode', 'would write nothing');
       expectThrows(() => new MikroOrmPersistence(undefined, { mode: 'persist' }), ParameterException, 'mode', 'would write nothing');
     });
   });

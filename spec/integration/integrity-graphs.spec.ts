@@ -43,9 +43,14 @@ class TagFactory extends BaseFactory<Tag> {
 class CategoryFactory extends BaseFactory<Category> {
   static traits = { refused: { beforeCreate: refuse } } satisfies Traits<Category>;
 }
+let linkPassport: Passport | undefined;
 @Factory(Citizen)
 class CitizenFactory extends BaseFactory<Citizen> {
-  static traits = { refused: { beforeCreate: refuse } } satisfies Traits<Citizen>;
+  static traits = {
+    refused: { beforeCreate: refuse },
+    // a hook that gives the built citizen an existing passport (MikroORM points the passport back at it), then the call fails
+    linkPassportThenRefuse: { afterBuild: (c: Citizen) => void (c.passport = linkPassport!), beforeCreate: refuse },
+  } satisfies Traits<Citizen>;
 }
 const all = [WriterFactory, VolumeFactory, PassportFactory, TagFactory, CategoryFactory, CitizenFactory];
 
@@ -127,6 +132,17 @@ describe('MikroORM: a failed call changes no existing entity, and calls never ca
       await expectRejects(CitizenFactory.createAsync({ passport: citizen.passport }, { traits: ['refused'] }), Error, 'refused');
       await em.flush();
       expect(await db.sql('select id, passport_id from citizen')).to.deep.equal(before);
+    });
+
+    it(`[${kind}] a hook gives the new citizen an existing passport, then the call fails: the passport points at no citizen, and the next flush writes nothing`, async () => {
+      use();
+      linkPassport = em.create(Passport, { number: 'P-free' });
+      await em.flush();
+      await expectRejects(CitizenFactory.createAsync({}, { traits: ['linkPassportThenRefuse'] }), Error, 'refused');
+      expect(linkPassport.citizen).to.equal(undefined);
+      await em.flush();
+      expect(await count(db, 'citizen')).to.equal(0);
+      expect(await db.sql('select number from passport')).to.deep.equal([{ number: 'P-free' }]);
     });
 
     it(`[${kind}] refused: nested partial author, author by PK, existing tag in owning M:N, parent: existing category`, async () => {

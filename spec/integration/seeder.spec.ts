@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MikroORM } from '@mikro-orm/sqlite';
+import { MikroORM, type EntityManager } from '@mikro-orm/sqlite';
 import { SeedManager } from '@mikro-orm/seeder';
 import { expect } from 'chai';
-import { BaseFactory, Factory, fixtorySeeder, forgetMikroOrms, MikroOrmPersistence, ParameterException, Persist, registry, type SeedContext } from 'fixtory';
+import { BaseFactory, currentSeed, Factory, fixtorySeeder, forgetMikroOrms, MikroOrmPersistence, ParameterException, Persist, registry, type SeedContext } from 'fixtory';
 import { expectThrows } from '../support/expect-error.js';
 import { createSchema, metadataProvider } from '../../samples/mikro-orm-major.js';
 import { allEntities, Author, Book } from './support/entities.js';
@@ -37,9 +37,9 @@ describe('MikroORM seeder: fixtorySeeder', function () {
     class SeededBookFactory extends BaseFactory<Book> {}
     defined.push(SeededAuthorFactory, SeededBookFactory);
 
-    const seen: number[] = [];
-    async function seed({ seed }: SeedContext) {
-      seen.push(seed);
+    const seen: SeedContext[] = [];
+    async function seed(context: SeedContext) {
+      seen.push(context);
       const [author] = await SeededAuthorFactory.createBatchAsync(1);
       await SeededBookFactory.createBatchAsync(3, { author: author! });
     }
@@ -49,7 +49,11 @@ describe('MikroORM seeder: fixtorySeeder', function () {
     const em = orm.em.fork();
     expect(await em.count(Author)).to.equal(1);
     expect(await em.count(Book, { author: { email: { $ne: null } } })).to.equal(3);
+    // The seed function gets the seeder's EntityManager, the run's seed, and a real (not dry) run.
     expect(seen).to.have.length(1);
+    expect(seen[0]!.seed).to.equal(currentSeed());
+    expect(seen[0]!.dryRun).to.equal(false);
+    expect((seen[0]!.orm as EntityManager).getMetadata()).to.equal(orm.getMetadata());
   });
 
   it('refuses what is not a seed function', () => {
