@@ -14,7 +14,7 @@ export function noEntityManager(handler: string): string {
 
 export function bulkManyToMany(entity: string, field: string): string {
   return (
-    `MikroOrmBulkPersistence cannot write ${entity}.${field}: a many-to-many collection holding new entities needs ` +
+    `MikroOrmBulkPersistence cannot write ${entity}.${field}: a filled many-to-many collection needs ` +
       `pivot rows, which bulk inserts do not write. Leave the collection empty (override ${field}: []) and fill it ` +
       `later, or save these entities with MikroOrmPersistence.`
   );

@@ -80,10 +80,12 @@ export function planInsert(roots: object[]): InsertPlan {
     const entity = found[next]!;
     const meta = wrapped(entity).__meta;
     for (const prop of meta.relations) {
+      const value = (entity as Record<string, unknown>)[prop.name];
+      // Existing items need pivot rows too: a filled collection is refused, whatever its items.
+      if (prop.kind === 'm:n' && isCollection(value) && value.getItems(false).length > 0) throw ConfigurationException.bulkManyToMany(meta.className, prop.name);
       related.length = 0;
-      newTargets((entity as Record<string, unknown>)[prop.name], related);
+      newTargets(value, related);
       if (related.length === 0) continue;
-      if (prop.kind === 'm:n') throw ConfigurationException.bulkManyToMany(meta.className, prop.name);
       if (holdsForeignKey(prop)) {
         const own = parents.get(entity);
         if (own) own.push(...related);
