@@ -20,6 +20,14 @@ export function bulkManyToMany(entity: string, field: string): string {
   );
 }
 
+export function bulkExistingChild(entity: string, field: string): string {
+  return (
+    `MikroOrmBulkPersistence cannot write ${entity}.${field}: it holds an entity already in the database, whose ` +
+      `foreign key would have to be updated, and bulk inserts only insert. Fill ${field} with new entities only, ` +
+      `or save these entities with MikroOrmPersistence.`
+  );
+}
+
 export function bulkCycle(entities: string[]): string {
   return (
     `MikroOrmBulkPersistence cannot order new entities that reference each other in a cycle (${entities.join(' -> ')}): ` +

@@ -97,4 +97,25 @@ describe('MikroOrmBulkPersistence: the walk of a call\'s new entities', function
     expect(await count('graph_comment')).to.equal(0);
     expect(await count('graph_account')).to.equal(0);
   });
+
+  it('refuses a new entity\'s one-to-many or inverse one-to-one holding an existing entity (its foreign key would need an update)', async () => {
+    const handler = new MikroOrmBulkPersistence<GraphAccount>(db.orm);
+    const first = account('first');
+    const thread = Object.assign(new GraphThread(), { title: 'thread', starter: first });
+    const comment = Object.assign(new GraphComment(), { body: 'moved', thread, author: first });
+    const profile = Object.assign(new GraphProfile(), { bio: 'moved' });
+    profile.account = ref(first);
+    first.profile = profile;
+    await new MikroOrmBulkPersistence<GraphComment>(db.orm).saveMany([comment]);
+    await new MikroOrmBulkPersistence<GraphProfile>(db.orm).saveMany([profile]);
+
+    const second = account('second');
+    second.comments.add(comment);
+    await expectRejects(handler.saveMany([second]), ConfigurationException, 'GraphAccount.comments', 'MikroOrmPersistence');
+    const inverse = account('inverse');
+    inverse.profile = profile;
+    await expectRejects(handler.saveMany([inverse]), ConfigurationException, 'GraphAccount.profile', 'MikroOrmPersistence');
+    expect(await count('graph_account')).to.equal(1);
+  });
+
 });
