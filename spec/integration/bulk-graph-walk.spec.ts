@@ -70,7 +70,9 @@ describe('MikroOrmBulkPersistence: the walk of a call\'s new entities', function
     const one = account('one');
     await handler.saveMany([one, one]);
     expect(await count('graph_account')).to.equal(1);
+    const before = db.queries.length;
     await handler.saveMany([one]);
+    expect(db.queries.slice(before)).to.deep.equal([]); // nothing to write: not even an empty transaction
     expect(await count('graph_account')).to.equal(1);
   });
 
