@@ -50,7 +50,7 @@ function holdsForeignKey(prop: EntityProperty): boolean {
 /** The entities a relation value holds: the target of a reference, the items of a loaded collection. */
 function targets(value: unknown): object[] {
   // Stryker disable next-line ConditionalExpression: the walk only enters new entities, whose collections MikroORM creates initialised
-  if (isCollection(value)) return value.isInitialized() ? value.getItems(false) : [];
+  if (isCollection(value)) return value.isInitialized() ? value.getItems() : [];
   const target = unwrapReference(value);
   return target ? [target as object] : [];
 }
