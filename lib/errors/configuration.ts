@@ -153,6 +153,10 @@ export class ConfigurationException extends FactoryException {
     return new ConfigurationException(mikroOrm.bulkManyToMany(entity, field));
   }
 
+  static bulkExistingChild(entity: string, field: string): ConfigurationException {
+    return new ConfigurationException(mikroOrm.bulkExistingChild(entity, field));
+  }
+
   static bulkCycle(entities: string[]): ConfigurationException {
     return new ConfigurationException(mikroOrm.bulkCycle(entities));
   }

@@ -14,9 +14,17 @@ export function noEntityManager(handler: string): string {
 
 export function bulkManyToMany(entity: string, field: string): string {
   return (
-    `MikroOrmBulkPersistence cannot write ${entity}.${field}: a many-to-many collection holding new entities needs ` +
+    `MikroOrmBulkPersistence cannot write ${entity}.${field}: a filled many-to-many collection needs ` +
       `pivot rows, which bulk inserts do not write. Leave the collection empty (override ${field}: []) and fill it ` +
       `later, or save these entities with MikroOrmPersistence.`
+  );
+}
+
+export function bulkExistingChild(entity: string, field: string): string {
+  return (
+    `MikroOrmBulkPersistence cannot write ${entity}.${field}: it holds an entity already in the database, whose ` +
+      `foreign key would have to be updated, and bulk inserts only insert. Fill ${field} with new entities only, ` +
+      `or save these entities with MikroOrmPersistence.`
   );
 }
 
