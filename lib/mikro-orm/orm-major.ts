@@ -41,21 +41,20 @@ function major6(orm: MikroOrmCore): MajorAdapter {
   };
 }
 
-let major7Provider: MetadataProviderClass | undefined;
-
 function major7(orm: MikroOrmCore): MajorAdapter {
+  let provider: MetadataProviderClass | undefined;
   return {
     // Moved to @mikro-orm/decorators/legacy; without that package, entities declare their types
     // (EntitySchema, defineEntity, ES decorators) and MikroORM's default provider reads them.
     reflectMetadataProvider() {
-      if (!major7Provider) {
+      if (!provider) {
         try {
-          major7Provider = (createRequire(import.meta.url)('@mikro-orm/decorators/legacy') as { ReflectMetadataProvider: MetadataProviderClass }).ReflectMetadataProvider;
+          provider = (createRequire(import.meta.url)('@mikro-orm/decorators/legacy') as { ReflectMetadataProvider: MetadataProviderClass }).ReflectMetadataProvider;
         } catch {
-          major7Provider = orm.MetadataProvider as unknown as MetadataProviderClass;
+          provider = orm.MetadataProvider as unknown as MetadataProviderClass;
         }
       }
-      return major7Provider;
+      return provider;
     },
     discoverSync: (discovery) => discovery.discoverSync(),
     // Kysely queues callers for the one better-sqlite3 connection (no pool to ask, no timeout): a
@@ -74,18 +73,15 @@ export function supportedMajor(version: string): 6 | 7 {
   throw ConfigurationException.unsupportedMikroOrm(version);
 }
 
-let installedVersion: string | undefined;
+let adapter: MajorAdapter | undefined;
 
-/**
- * The installed major's adapter; undefined without MikroORM. Any major but 6 and 7 is refused, loudly.
- * Only the version is remembered (MikroORM 6 reads it through a failing require first); the adapter
- * is chosen on every call, which costs three closures.
- */
+/** The installed major's adapter, made once; undefined without MikroORM. Any major but 6 and 7 is refused, loudly (supportedMajor). */
 function majorAdapter(): MajorAdapter | undefined {
+  if (adapter) return adapter;
   const orm = mikroOrmCore();
   if (!orm) return undefined;
-  installedVersion ??= orm.Utils.getORMVersion();
-  return supportedMajor(installedVersion) === 6 ? major6(orm) : major7(orm);
+  adapter = supportedMajor(orm.Utils.getORMVersion()) === 6 ? major6(orm) : major7(orm);
+  return adapter;
 }
 
 /** Refuses, with a ConfigurationException naming it, a MikroORM major fixtory does not know. */
