@@ -63,6 +63,6 @@ export { seedParallel } from './parallel/seed-parallel.js';
 export type { ParallelSeedOptions, ParallelSeedSummary } from './parallel/parallel-options.js';
 export { lintFactories, type LintOptions, type LintReport } from './lint.js';
 export { onFactoryEvent, type BuildEvent, type ChunkEvent, type FactoryEvent, type FactoryEventListener, type FailureEvent, type SaveEvent } from './events.js';
-export type { BatchOverrides, BuildOptions, SeedSummary, StreamOptions, StreamProgress, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';
+export type { BatchOverrides, BuildOptions, SeedRowsOptions, SeedSummary, StreamOptions, StreamProgress, Constructor, FieldValues, ModelOf, ModelOfFactory, OverrideValue, Overrides, TraitNames, TransientParams } from './types.js';
 export type { EntitySchemaLike, ModelSource } from './types.js';
 export type { EntityManagerLike, MikroOrmLike } from './mikro-orm/orm-types.js';

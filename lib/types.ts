@@ -88,6 +88,16 @@ export interface StreamOptions<C> extends BuildOptions<C> {
   onChunk?: (progress: StreamProgress) => void;
 }
 
+/** The options of `seedRows`. */
+export interface SeedRowsOptions<C> extends StreamOptions<C> {
+  /**
+   * Build plain rows instead of entities and write them with MikroOrmBulkPersistence: the same rows,
+   * for less time and memory. Refused for factories with hooks and for entity classes a plain row
+   * cannot stand for (README, "Plain rows").
+   */
+  plain?: boolean;
+}
+
 /** What `seedRows` wrote. */
 export interface SeedSummary {
   created: number;

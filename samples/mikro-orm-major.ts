@@ -39,9 +39,11 @@ interface SchemaGenerator {
   /** MikroORM 7 */
   create?(): Promise<void>;
   refresh?(): Promise<void>;
+  clear?(): Promise<void>;
   /** MikroORM 6 */
   createSchema?(): Promise<void>;
   refreshDatabase?(): Promise<void>;
+  clearDatabase?(): Promise<void>;
 }
 
 /** Creates the tables of the ORM's entities. */
@@ -54,4 +56,10 @@ export function createSchema(orm: { schema: object }): Promise<void> {
 export function refreshSchema(orm: { schema: object }): Promise<void> {
   const schema = orm.schema as SchemaGenerator;
   return schema.refresh ? schema.refresh() : schema.refreshDatabase!();
+}
+
+/** Empties every table of the ORM's entities (keys count from 1 again where the database's truncate restarts them). */
+export function clearSchema(orm: { schema: object }): Promise<void> {
+  const schema = orm.schema as SchemaGenerator;
+  return schema.clear ? schema.clear() : schema.clearDatabase!();
 }

@@ -16,13 +16,18 @@ const goals: Goal[] = [
   { what: 'entity build vs seeder `makeEntity`', workload: 'build-entity', subject: 'fixtory', against: 'seeder-makeEntity', limit: 1.0 },
   ...['sqlite', 'postgresql'].flatMap((target) => [
     { what: '`createBatchAsync` vs seeder `create(n)`', workload: 'users', target, subject: 'fixtory-flush', against: 'seeder-create', limit: 0.8 },
-    { what: 'bulk, users vs raw driver', workload: 'users', target, subject: 'fixtory-bulk', against: 'raw', limit: 1.3 },
-    { what: 'bulk, users with posts vs raw driver', workload: 'users-posts', target, subject: 'fixtory-bulk', against: 'raw', limit: 1.5 },
-    { what: 'bulk vs drizzle-seed (users)', workload: 'users', target, subject: 'fixtory-bulk', against: 'drizzle-seed', limit: 1.0 },
-    { what: 'bulk, users vs raw driver, cheap values', workload: 'users-cheap', target, subject: 'fixtory-bulk', against: 'raw', limit: 1.3 },
-    { what: 'bulk, users with posts vs raw driver, cheap values', workload: 'users-posts-cheap', target, subject: 'fixtory-bulk', against: 'raw', limit: 1.5 },
-    { what: 'bulk vs drizzle-seed (users), cheap values', workload: 'users-cheap', target, subject: 'fixtory-bulk', against: 'drizzle-seed', limit: 1.0 },
-    { what: 'bulk vs drizzle-seed (users with posts), cheap values', workload: 'users-posts-cheap', target, subject: 'fixtory-bulk', against: 'drizzle-seed', limit: 1.0 },
+    ...(['fixtory-plain', 'fixtory-bulk'] as const).flatMap((subject) => {
+      const path = subject === 'fixtory-plain' ? 'plain rows' : 'bulk entities';
+      return [
+        { what: `${path}, users vs raw driver`, workload: 'users', target, subject, against: 'raw', limit: 1.3 },
+        { what: `${path}, users with posts vs raw driver`, workload: 'users-posts', target, subject, against: 'raw', limit: 1.5 },
+        { what: `${path} vs drizzle-seed (users)`, workload: 'users', target, subject, against: 'drizzle-seed', limit: 1.0 },
+        { what: `${path}, users vs raw driver, cheap values`, workload: 'users-cheap', target, subject, against: 'raw', limit: 1.3 },
+        { what: `${path}, users with posts vs raw driver, cheap values`, workload: 'users-posts-cheap', target, subject, against: 'raw', limit: 1.5 },
+        { what: `${path} vs drizzle-seed (users), cheap values`, workload: 'users-cheap', target, subject, against: 'drizzle-seed', limit: 1.0 },
+        { what: `${path} vs drizzle-seed (users with posts), cheap values`, workload: 'users-posts-cheap', target, subject, against: 'drizzle-seed', limit: 1.0 },
+      ];
+    }),
     { what: '`createAsync` loop vs seeder `createOne` loop', workload: 'users', target, subject: 'fixtory-createAsync-loop', against: 'seeder-createOne-loop', limit: 0.6 },
   ]),
 ];

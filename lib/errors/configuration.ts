@@ -161,6 +161,22 @@ export class ConfigurationException extends FactoryException {
     return new ConfigurationException(mikroOrm.bulkCycle(entities));
   }
 
+  static plainRowsClass(factory: string, entity: string, reason: string): ConfigurationException {
+    return new ConfigurationException(mikroOrm.plainRowsClass(factory, entity, reason));
+  }
+
+  static plainRowsNewEntity(entity: string): ConfigurationException {
+    return new ConfigurationException(mikroOrm.plainRowsNewEntity(entity));
+  }
+
+  static plainRowsHooks(factory: string, phase: string): ConfigurationException {
+    return new ConfigurationException(mikroOrm.plainRowsHooks(factory, phase));
+  }
+
+  static plainRowsHandler(factory: string, handler: string): ConfigurationException {
+    return new ConfigurationException(mikroOrm.plainRowsHandler(factory, handler));
+  }
+
   static globalEntityManager(handler: string, cause: unknown): ConfigurationException {
     return new ConfigurationException(mikroOrm.globalEntityManager(handler), { cause });
   }

@@ -107,3 +107,32 @@ export function unsupportedMikroOrm(version: string): string {
       `@mikro-orm/core@7 (or 6.6), or a fixtory release made for this MikroORM major.`
   );
 }
+
+export function plainRowsClass(factory: string, entity: string, reason: string): string {
+  return (
+    `${factory} cannot build ${entity} as a plain row (seedRows with plain: true): ${reason}. ` +
+      `Seed it without plain: true (its rows are then built as entities), or give ${entity} a factory of its own.`
+  );
+}
+
+export function plainRowsNewEntity(entity: string): string {
+  return (
+    `seedRows with plain: true met a new ${entity} entity that the call did not build: plain rows can point at ` +
+      `rows of the same call or at entities already in the database. Flush the ${entity} first, or seed without plain: true.`
+  );
+}
+
+export function plainRowsHooks(factory: string, phase: string): string {
+  return (
+    `${factory} has ${phase} hooks, which receive entities; seedRows with plain: true builds plain rows and would ` +
+      `hand them those instead. Seed without plain: true, or move the hook's work into the factory's fields.`
+  );
+}
+
+export function plainRowsHandler(factory: string, handler: string): string {
+  return (
+    `${factory}.seedRows with plain: true needs MikroOrmBulkPersistence, the handler that writes plain rows; ` +
+      `${factory}'s handler is ${handler}. Set it with ${factory}.setPersistence(new MikroOrmBulkPersistence(orm)), ` +
+      `or seed without plain: true.`
+  );
+}

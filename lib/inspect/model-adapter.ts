@@ -53,6 +53,8 @@ export interface InstantiationContext {
   call?: object;
   /** Values that will be added to the instance's collections once it exists (existing entities among them). */
   attachLater?: readonly unknown[];
+  /** Set (to the name of the factory building it) when the call builds plain rows: see `seedRows`' `plain` option. */
+  plainRowsOf?: string;
 }
 
 /**

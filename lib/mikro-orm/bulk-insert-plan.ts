@@ -36,10 +36,23 @@ function wrapped(entity: object): Wrapped {
   return mikroOrmCore()!.helper(entity);
 }
 
-/** An entity no EntityManager has loaded or written: the bulk save inserts it. */
-function isNew(entity: object): boolean {
-  return !wrapped(entity).__managed;
+/**
+ * How the walk sees the objects of a call: entities (MikroORM's metadata and managed flag), or the
+ * plain rows of a `seedRows({ plain: true })` call (see plain-rows.ts).
+ */
+export interface GraphView {
+  metaOf(node: object): EntityMetadata;
+  /** Not in the database yet: the bulk save inserts it. */
+  isNew(node: object): boolean;
+  /** Called for each new `related` node a relation `prop` of `node` holds (plain rows keep both sides in step here). */
+  relate?(node: object, prop: EntityProperty, related: object): void;
 }
+
+/** Entities: a new one is one no EntityManager has loaded or written. */
+export const entityView: GraphView = {
+  metaOf: (entity) => wrapped(entity).__meta,
+  isNew: (entity) => !wrapped(entity).__managed,
+};
 
 /** The side of a relation that holds the foreign key: its target must be inserted first. */
 function holdsForeignKey(prop: EntityProperty): boolean {
@@ -47,10 +60,11 @@ function holdsForeignKey(prop: EntityProperty): boolean {
   return prop.kind === 'm:1' || (prop.kind === '1:1' && Boolean(prop.owner));
 }
 
-/** The entities a relation value holds: the target of a reference, the items of a loaded collection. */
+/** The entities a relation value holds: the target of a reference, the items of a loaded collection or of a plain row's array. */
 function targets(value: unknown): object[] {
   // Stryker disable next-line ConditionalExpression: the walk only enters new entities, whose collections MikroORM creates initialised
   if (isCollection(value)) return value.isInitialized() ? value.getItems() : [];
+  if (Array.isArray(value)) return value.map(unwrapReference).filter((item): item is object => item != null);
   const target = unwrapReference(value);
   return target ? [target as object] : [];
 }
@@ -62,7 +76,8 @@ function targets(value: unknown): object[] {
  * cannot express: filled many-to-many collections, existing entities in a new entity's one-to-many or
  * inverse one-to-one (their foreign keys would need an update), and cycles of new entities.
  */
-export function planInsert(roots: object[]): InsertPlan {
+export function planInsert(roots: object[], view: GraphView = entityView): InsertPlan {
+  const { isNew } = view;
   const found: object[] = [];
   const seen = new Set<object>();
   const parents = new Map<object, object[]>();
@@ -75,7 +90,7 @@ export function planInsert(roots: object[]): InsertPlan {
   // `found` doubles as the queue: entities are appended as they are reached.
   for (let next = 0; next < found.length; next++) {
     const entity = found[next]!;
-    const meta = wrapped(entity).__meta;
+    const meta = view.metaOf(entity);
     for (const prop of meta.relations) {
       const held = targets((entity as Record<string, unknown>)[prop.name]);
       if (held.length === 0) continue;
@@ -90,6 +105,7 @@ export function planInsert(roots: object[]): InsertPlan {
         else parents.set(entity, [...related]);
       }
       for (const item of related) {
+        view.relate?.(entity, prop, item);
         if (!seen.has(item)) {
           seen.add(item);
           found.push(item);
@@ -97,10 +113,10 @@ export function planInsert(roots: object[]): InsertPlan {
       }
     }
   }
-  return { groups: groupByDepth(found, parents), entities: found };
+  return { groups: groupByDepth(found, parents, view), entities: found };
 }
 
-function groupByDepth(entities: object[], parents: Map<object, object[]>): InsertGroup[] {
+function groupByDepth(entities: object[], parents: Map<object, object[]>, view: GraphView): InsertGroup[] {
   const depth = new Map<object, number>();
   const onPath = new Set<object>();
   const depthOf = (entity: object): number => {
@@ -109,7 +125,7 @@ function groupByDepth(entities: object[], parents: Map<object, object[]>): Inser
     const known = depth.get(entity);
     // Stryker disable next-line ConditionalExpression: a cache; recomputing a depth gives the same value (only slower on shared parents)
     if (known !== undefined) return known;
-    if (onPath.has(entity)) throw ConfigurationException.bulkCycle([...onPath, entity].map((e) => wrapped(e).__meta.className));
+    if (onPath.has(entity)) throw ConfigurationException.bulkCycle([...onPath, entity].map((e) => view.metaOf(e).className));
     onPath.add(entity);
     let level = 0;
     for (const parent of own) level = Math.max(level, depthOf(parent) + 1);
@@ -121,7 +137,7 @@ function groupByDepth(entities: object[], parents: Map<object, object[]>): Inser
   const byDepth: Map<EntityMetadata, object[]>[] = [];
   for (const entity of entities) {
     const level = depthOf(entity);
-    const meta = wrapped(entity).__meta;
+    const meta = view.metaOf(entity);
     const groups = (byDepth[level] ??= new Map());
     const members = groups.get(meta);
     if (members) members.push(entity);

@@ -1,8 +1,10 @@
 import type { EntityManager, EntityMetadata } from '@mikro-orm/core';
+import { writesPlainRows } from '../persistence/create-call.js';
 import { AsyncPersistenceProtocol } from '../persistence/protocols.js';
 import { applyOnCreate, forgetInsert, planInsert, withKeys, type InsertPlan } from './bulk-insert-plan.js';
 import { trackerOf, tracksCreateCalls, writeCall, type CallTracker, type TracksCalls } from './call-tracker.js';
 import { mikroOrmCore } from './metadata-lookup.js';
+import { insertRows, isRow, planRows } from './plain-rows.js';
 import type { EntityManagerSource } from './write-target.js';
 
 /**
@@ -23,6 +25,8 @@ import type { EntityManagerSource } from './write-target.js';
 export class MikroOrmBulkPersistence<T extends object> extends AsyncPersistenceProtocol<T> implements TracksCalls {
   /** The state of each create call this handler serves (internal). */
   readonly tracker: CallTracker;
+  /** `seedRows(n, { plain: true })` hands it plain rows (see plain-rows.ts). */
+  readonly [writesPlainRows] = true;
 
   constructor(source?: EntityManagerSource);
   // A rest parameter keeps the constructor's length 0: `@Persist(MikroOrmBulkPersistence)` is a valid no-argument handler class.
@@ -41,6 +45,15 @@ export class MikroOrmBulkPersistence<T extends object> extends AsyncPersistenceP
     const em = state.em as unknown as EntityManager;
     let plan: InsertPlan | undefined;
     let hadKey = new Set<object>();
+    if (entities.length > 0 && isRow(entities[0])) {
+      // Rows are never handed back to the caller (only seedRows builds them): a failed call needs no undoing.
+      const writeRows = async () => {
+        const rows = planRows(entities);
+        await em.transactional((tx) => insertRows(tx as never, rows));
+      };
+      await writeCall(state, entities, writeRows);
+      return entities;
+    }
     const write = async () => {
       plan = planInsert(entities);
       hadKey = withKeys(plan.entities);

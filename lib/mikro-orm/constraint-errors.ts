@@ -1,6 +1,7 @@
 import type { SaveFailure } from '../persistence/save-failure.js';
 import type { EntityManagerLike } from './orm-types.js';
 import { fieldNameOf } from './property-facts.js';
+import { rowMetaOf } from './plain-rows.js';
 
 /*
  * Reads a failed flush's driver error the way SQLite, PostgreSQL and MariaDB word it, and finds the
@@ -118,6 +119,8 @@ interface EntityMeta {
 }
 
 function metadataOf(em: EntityManagerLike, entity: object): EntityMeta | undefined {
+  const row = rowMetaOf(entity);
+  if (row) return row as unknown as EntityMeta;
   return (em.getMetadata() as { find(cls: Function): EntityMeta | undefined }).find(entity.constructor);
 }
 

@@ -2,6 +2,7 @@ import type { EntityMetadata } from '@mikro-orm/core';
 import { Unresolvable, type ValueGenerator } from '../generators/design-type.js';
 import type { AdaptedField, AdaptedModel, ModelAdapter, ModelVariants } from '../inspect/model-adapter.js';
 import { constructWithNew } from './entity-construction.js';
+import { makeRow } from './plain-rows.js';
 import { customTypeGenerator, setByEntity } from './custom-types.js';
 import { resolveMikroOrmModel } from './entity-names.js';
 import { discoveredMetadata } from './metadata-lookup.js';
@@ -120,7 +121,13 @@ function instantiator(meta: EntityMetadata, orm: KnownOrm | undefined): AdaptedM
   // (with `new` and assignments where that is the same and cheaper), by the EntityManager that
   // will save them when the build is for a MikroORM handler.
   if (!orm || meta.embeddable) return undefined;
-  return (values, { handler, call, attachLater }) => {
+  return (values, { handler, call, attachLater, plainRowsOf }) => {
+    if (plainRowsOf !== undefined && buildsWithEntityManager(handler) && call) {
+      // A row propagates nothing to the entities it points at: there is nothing to take back later.
+      const row = makeRow(meta, plainRowsOf, values);
+      handler[entitiesBuilt]?.(call, [row]);
+      return row;
+    }
     if (!buildsWithEntityManager(handler) || !call) return constructWithNew(meta, orm.constructionEm, values) ?? orm.constructionEm.create(meta.class, values, { persist: false });
     handler[entityValuesSeen]?.(call, values, attachLater);
     const em = handler[entityManagerForBuild](call);

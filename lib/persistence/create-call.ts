@@ -20,6 +20,16 @@ export const createCallBuilt = Symbol.for('fixtory.createCallBuilt');
  */
 export const createCallFailed = Symbol.for('fixtory.createCallFailed');
 
+/**
+ * True on a handler whose `saveMany` also takes plain rows: the objects `seedRows(n, { plain: true })`
+ * builds instead of class instances (a model adapter decides what a row of its models is).
+ */
+export const writesPlainRows = Symbol.for('fixtory.writesPlainRows');
+
+export function acceptsPlainRows(handler: object): boolean {
+  return (handler as { [writesPlainRows]?: boolean })[writesPlainRows] === true;
+}
+
 export interface CreateCallParticipant {
   [createCallStarted]?(call: object): void;
   [createCallBuilt]?(call: object): void;

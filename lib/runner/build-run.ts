@@ -32,6 +32,8 @@ export interface RunnerView<T> {
 export interface CreateTarget {
   handler: object;
   call: object;
+  /** The call builds plain rows instead of instances (seedRows with plain: true). */
+  plain?: boolean;
 }
 
 /** One step of the nesting path of a build, for cycle detection and messages. */
@@ -123,6 +125,7 @@ export class BuildRun<T> {
 /** A nested instance: built with its factory's defaults, its afterBuild hooks run synchronously. */
 function buildNestedInstance<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, scope: Omit<BuildScope, 'setup' | 'index'>): T {
   const setup = runner.nestedSetup();
+  if (scope.target?.plain && setup.hooks.afterBuild.length > 0) throw ConfigurationException.plainRowsHooks(runner.name, 'afterBuild');
   const instance = buildOne(runner, overrides, { ...scope, setup, index: 0 });
   if (setup.hooks.afterBuild.length > 0) afterBuildSync(runner.name, nestedBuild, setup, [instance]);
   return instance;
@@ -185,7 +188,8 @@ function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, 
     if (step.kind === 'post' && !Object.hasOwn(given, name)) values[name] = step.generate(ctx, values);
   }
   const pending = attachLater.size > 0 ? [...attachLater.values()].flat() : undefined;
-  const instance = instantiate(values, { handler: scope.target?.handler, call: scope.target?.call, attachLater: pending });
+  const target = scope.target;
+  const instance = instantiate(values, { handler: target?.handler, call: target?.call, attachLater: pending, plainRowsOf: target?.plain ? runner.name : undefined });
   // Only given fields are remembered (wasGiven of an instance built without any is false anyway).
   if (scope.target && overridden && instance !== null && typeof instance === 'object') givenFields.set(instance, given);
   if (scope.stub) giveStubKey(runner, plan, instance as Record<string, unknown>, given);

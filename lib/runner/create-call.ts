@@ -1,6 +1,6 @@
-import type { PersistenceKind } from '../errors.js';
+import { ConfigurationException, type PersistenceKind } from '../errors.js';
 import { emit, startClock } from '../events.js';
-import { builtCreateCall, failCreateCall, startCreateCall } from '../persistence/create-call.js';
+import { acceptsPlainRows, builtCreateCall, failCreateCall, startCreateCall } from '../persistence/create-call.js';
 import type { AsyncPersistenceProtocol, SyncPersistenceProtocol } from '../persistence/protocols.js';
 import { checkSize } from './arguments.js';
 import { afterBuildSync, hookInfo, type BuildRun, type CreateTarget } from './build-run.js';
@@ -36,6 +36,8 @@ export interface CreateArguments {
   size: unknown;
   overrides: unknown;
   options: unknown;
+  /** Build plain rows instead of instances (seedRows with plain: true); the handler must accept them. */
+  plain?: boolean;
 }
 
 /** The events of one create call: what it built, what it saved, or how it failed, each with its duration. */
@@ -77,6 +79,13 @@ class CallEvents {
   }
 }
 
+/** Plain rows go only to a handler that writes them, and never to hooks, which expect instances. */
+function refusePlainRows(factory: string, setup: CallSetup, handler: object): void {
+  const phase = hookPhases.find((name) => setup.hooks[name].length > 0);
+  if (phase) throw ConfigurationException.plainRowsHooks(factory, phase);
+  if (!acceptsPlainRows(handler)) throw ConfigurationException.plainRowsHandler(factory, handler.constructor?.name ?? 'a handler');
+}
+
 /**
  * Checks a create call's arguments and finds its handler, then tells the handler the call starts
  * (it may refuse it: nothing is built then). Building waits for `build`.
@@ -89,7 +98,8 @@ function start<T, H extends object>(runner: CreatingRunner<T>, kind: Persistence
   const count = single ? 1 : checkSize(runner.name, method, size);
   const forItem = single ? ((checked) => () => checked)(runner.checkedOverrides(method, overrides)) : undefined;
   const handler = runner.handler<H>(kind);
-  const target: CreateTarget = { handler, call: {} };
+  if (args.plain) refusePlainRows(runner.name, setup, handler);
+  const target: CreateTarget = { handler, call: {}, plain: args.plain };
   startCreateCall(handler, target.call);
   const build = () => {
     const built = runner.run(setup, target).many(count, forItem ?? runner.itemOverrides(method, count, overrides));

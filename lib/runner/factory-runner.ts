@@ -231,6 +231,11 @@ export class FactoryRunner<T> implements RunnerView<T>, CreatingRunner<T> {
     return createAsync<T>(this, { method: 'createBatchAsync', size, overrides, options }, (handler, built) => handler.saveMany(built));
   }
 
+  /** A batch create call that builds plain rows (seedRows with plain: true): what the handler saved, for counting only. */
+  async createPlainRows(size: unknown, overrides?: unknown, options?: unknown): Promise<unknown[]> {
+    return createAsync<T>(this, { method: 'createBatchAsync', size, overrides, options, plain: true }, (handler, built) => handler.saveMany(built));
+  }
+
   /** Creates `count` instances chunk by chunk, yielding each saved chunk. */
   stream(count: unknown, options?: unknown): AsyncGenerator<T[], void, undefined> {
     return streamCreate(this, 'stream', count, options);

@@ -17,6 +17,7 @@ export interface StreamingRunner<T> {
   readonly name: string;
   readonly modelName: string | undefined;
   createBatchAsync(size: unknown, overrides?: unknown, options?: unknown): Promise<T[]>;
+  createPlainRows(size: unknown, overrides?: unknown, options?: unknown): Promise<unknown[]>;
 }
 
 interface CheckedStream {
@@ -25,6 +26,7 @@ interface CheckedStream {
   overrides: unknown;
   buildOptions: Record<string, unknown>;
   onChunk?: (progress: StreamProgress) => void;
+  plain: boolean;
 }
 
 function check(factory: string, method: string, count: unknown, options: unknown): CheckedStream {
@@ -33,10 +35,12 @@ function check(factory: string, method: string, count: unknown, options: unknown
     throw ParameterException.invalidArgument(`${factory}.${method}`, 'an options object { chunk?, overrides?, traits?, transient?, onChunk? }', options);
   }
   const given = (options ?? {}) as Record<string, unknown>;
-  const known = ['chunk', 'overrides', 'traits', 'transient', 'onChunk'];
+  // Plain rows are never handed back, so only seedRows, which keeps nothing, builds them.
+  const known = ['chunk', 'overrides', 'traits', 'transient', 'onChunk', ...(method === 'seedRows' ? ['plain'] : [])];
   const unknown = Object.keys(given).filter((key) => !known.includes(key));
-  if (unknown.length > 0) throw ParameterException.invalidOption(`${factory}.${method}`, unknown[0]!, 'one of chunk, overrides, traits, transient, onChunk (unknown option)', given[unknown[0]!]);
-  const { chunk = defaultChunk, overrides, onChunk, ...buildOptions } = given;
+  if (unknown.length > 0) throw ParameterException.invalidOption(`${factory}.${method}`, unknown[0]!, `one of ${known.join(', ')} (unknown option)`, given[unknown[0]!]);
+  const { chunk = defaultChunk, overrides, onChunk, plain = false, ...buildOptions } = given;
+  if (typeof plain !== 'boolean') throw ParameterException.invalidOption(`${factory}.${method}`, 'plain', 'true or false', plain);
   if (typeof chunk !== 'number' || !Number.isInteger(chunk) || chunk < 1 || chunk > maxChunk) {
     throw ParameterException.invalidOption(`${factory}.${method}`, 'chunk', `a whole number from 1 to ${maxChunk.toLocaleString('en')}`, chunk);
   }
@@ -44,7 +48,7 @@ function check(factory: string, method: string, count: unknown, options: unknown
     throw ParameterException.invalidOption(`${factory}.${method}`, 'overrides', 'an object, or a function (index) => overrides (a list would hold every instance at once)', overrides);
   }
   if (onChunk !== undefined && typeof onChunk !== 'function') throw ParameterException.invalidOption(`${factory}.${method}`, 'onChunk', 'a function (progress) => void', onChunk);
-  return { count, chunk, overrides, buildOptions, onChunk: onChunk as CheckedStream['onChunk'] };
+  return { count, chunk, overrides, buildOptions, onChunk: onChunk as CheckedStream['onChunk'], plain };
 }
 
 /**
@@ -53,13 +57,14 @@ function check(factory: string, method: string, count: unknown, options: unknown
  * whole stream.
  */
 export async function* streamCreate<T>(runner: StreamingRunner<T>, method: string, count: unknown, options: unknown): AsyncGenerator<T[], void, undefined> {
-  const { count: total, chunk, overrides, buildOptions, onChunk } = check(runner.name, method, count, options);
+  const { count: total, chunk, overrides, buildOptions, onChunk, plain } = check(runner.name, method, count, options);
   for (let done = 0; done < total; ) {
     const size = Math.min(chunk, total - done);
     const offset = done;
     const forChunk = typeof overrides === 'function' ? (index: number) => (overrides as (i: number) => unknown)(offset + index) : overrides;
     const startedAt = startClock();
-    const saved = await runner.createBatchAsync(size, forChunk, buildOptions);
+    // Plain rows only reach seedRows, which counts them (see check).
+    const saved = plain ? ((await runner.createPlainRows(size, forChunk, buildOptions)) as T[]) : await runner.createBatchAsync(size, forChunk, buildOptions);
     done += size;
     emit((durationMs) => ({ type: 'chunk', factory: runner.name, model: runner.modelName, count: size, done, total, durationMs }), startedAt);
     onChunk?.({ done, total, chunk: size });

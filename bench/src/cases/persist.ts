@@ -111,6 +111,12 @@ const caseMakers = [
     factory.setPersistence(new MikroOrmBulkPersistence(orm));
     return factory.createBatchAsync(users);
   }),
+  throughOrm('fixtory-plain', 'fixtory', 'fixtory `seedRows(n, { plain: true })` (one chunk of n) + `MikroOrmBulkPersistence`', async (orm, users, withPosts, _library, values) => {
+    const factory = fixtoryFactory(withPosts, values);
+    factory.setPersistence(new MikroOrmBulkPersistence(orm));
+    const summary = await factory.seedRows(users, { plain: true, chunk: users });
+    if (summary.created !== users) fail(`seedRows created ${summary.created} of ${users}`);
+  }),
   throughOrm('fixtory-flush', 'fixtory', 'fixtory `createBatchAsync` + `MikroOrmPersistence`', async (orm, users, withPosts) => {
     const factory = fixtoryFactory(withPosts);
     factory.setPersistence(new MikroOrmPersistence(orm));
@@ -164,6 +170,11 @@ const seedCaseMakers = [
     const summary = await UserFactory.seedRows(users);
     if (summary.created !== users) fail(`seedRows created ${summary.created} of ${users}`);
   }),
+  throughOrm('fixtory-seedRows-plain', 'fixtory', 'fixtory `seedRows(n, { plain: true })` + `MikroOrmBulkPersistence`', async (orm, users) => {
+    UserFactory.setPersistence(new MikroOrmBulkPersistence(orm));
+    const summary = await UserFactory.seedRows(users, { plain: true });
+    if (summary.created !== users) fail(`seedRows created ${summary.created} of ${users}`);
+  }),
   throughOrm('fixtory-seedRows', 'fixtory', 'fixtory `seedRows(n)` + `MikroOrmPersistence`', async (orm, users) => {
     UserFactory.setPersistence(new MikroOrmPersistence(orm));
     const summary = await UserFactory.seedRows(users);
@@ -215,7 +226,7 @@ export const persistUsersWithPosts: Workload = {
  * The same users (and posts) with cheap values (see data.ts) for every case: drizzle-seed's own
  * generators are of this kind, so here the seeding pipeline and the write path are compared.
  */
-const cheapCaseIds = ['raw', 'raw-sqlite3', 'fixtory-bulk', 'em-insertMany', 'drizzle-seed'];
+const cheapCaseIds = ['raw', 'raw-sqlite3', 'fixtory-bulk', 'fixtory-plain', 'em-insertMany', 'drizzle-seed'];
 const cheapCaseMakers = caseMakers.filter((make) => cheapCaseIds.includes(make(false).id));
 
 export const persistCheapUsers: Workload = {
@@ -237,4 +248,4 @@ export const persistCheapUsersWithPosts: Workload = {
 };
 
 /** The cases of the growth section (1k → 100k, 1M on request), on users alone: the chunked seeds are the ones meant for 1M. */
-export const growthCases = ['raw', 'fixtory-bulk', 'fixtory-flush', 'fixtory-seedRows-bulk', 'fixtory-seedRows', 'em-insertMany'];
+export const growthCases = ['raw', 'fixtory-bulk', 'fixtory-flush', 'fixtory-seedRows-bulk', 'fixtory-seedRows-plain', 'fixtory-seedRows', 'em-insertMany'];
