@@ -12,14 +12,20 @@ import { mikroOrmCore } from './mikro-orm-core.js';
  * the ones the entity path writes.
  */
 
-/**
- * A row's own class, empty: a row must not pass for a plain object, which fixtory reads as the
- * overrides of a nested build (a child's back reference to its row would build a second parent).
- */
-class PlainRow {}
+/** Where a row keeps the metadata of its entity class (a symbol: no property of an entity can take its place). */
+const entityOfRow = Symbol('fixtory.entityOfRow');
 
-/** The entity class each row was built for. */
-const rowMeta = new WeakMap<object, EntityMetadata>();
+/**
+ * A row's own class, empty but for its entity's metadata: a row must not pass for a plain object,
+ * which fixtory reads as the overrides of a nested build (a child's back reference to its row would
+ * build a second parent).
+ */
+class PlainRow {
+  [entityOfRow]: EntityMetadata;
+  constructor(meta: EntityMetadata) {
+    this[entityOfRow] = meta;
+  }
+}
 
 /** Why a class cannot be built as plain rows (undefined: it can), once per class. */
 const refusals = new WeakMap<EntityMetadata, string | null>();
@@ -79,23 +85,22 @@ function initialisedProps(meta: EntityMetadata): string[] {
 export function makeRow(meta: EntityMetadata, factory: string, values: Record<string, unknown>): object {
   const reason = refusalOf(meta);
   if (reason) throw ConfigurationException.plainRowsClass(factory, meta.className, reason);
-  const row = Object.assign(new PlainRow(), values) as Record<string, unknown>;
+  const row = Object.assign(new PlainRow(meta), values) as PlainRow & Record<string, unknown>;
   const own = initialisedProps(meta);
   if (own.some((name) => row[name] === undefined)) {
     const fresh = new (meta.class as unknown as new () => Record<string, unknown>)();
     for (const name of own) if (row[name] === undefined) row[name] = fresh[name];
   }
-  rowMeta.set(row, meta);
   return row;
 }
 
 export function isRow(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && rowMeta.has(value);
+  return value instanceof PlainRow;
 }
 
 /** The entity class a row was built for, if `value` is a row. */
 export function rowMetaOf(value: object): EntityMetadata | undefined {
-  return rowMeta.get(value);
+  return value instanceof PlainRow ? value[entityOfRow] : undefined;
 }
 
 function helper(entity: object) {
@@ -104,13 +109,13 @@ function helper(entity: object) {
 
 /** Rows and the entities they point at, as the insert walk sees them; rows are kept in step as MikroORM keeps entities. */
 const rowView: GraphView = {
-  metaOf: (node) => rowMeta.get(node) ?? helper(node).__meta,
-  isNew: (node) => rowMeta.has(node) || !helper(node).__managed,
+  metaOf: (node) => rowMetaOf(node) ?? helper(node).__meta,
+  isNew: (node) => node instanceof PlainRow || !helper(node).__managed,
   relate(node, prop, related) {
     // A child in a row's collection, or a row's inverse one-to-one partner, points back at the row
     // (MikroORM's propagation does this for entities; a row has no accessors).
-    if (!rowMeta.has(node) || !rowMeta.has(related) || !prop.mappedBy) return;
-    if (prop.kind === '1:m' || (prop.kind === '1:1' && !prop.owner)) (related as Record<string, unknown>)[prop.mappedBy] = node;
+    if (!(node instanceof PlainRow) || !(related instanceof PlainRow) || !prop.mappedBy) return;
+    if (prop.kind === '1:m' || (prop.kind === '1:1' && !prop.owner)) (related as unknown as Record<string, unknown>)[prop.mappedBy] = node;
   },
 };
 
@@ -118,7 +123,7 @@ const rowView: GraphView = {
 export function planRows(roots: object[]): InsertPlan {
   const plan = planInsert(roots, rowView);
   for (const node of plan.entities) {
-    if (!rowMeta.has(node)) throw ConfigurationException.plainRowsNewEntity(helper(node).__meta.className);
+    if (!(node instanceof PlainRow)) throw ConfigurationException.plainRowsNewEntity(helper(node).__meta.className);
   }
   return plan;
 }
@@ -139,7 +144,7 @@ interface Inserting {
 
 /** The value a foreign key to `target` holds, as MikroORM's snapshot of an entity pointing at it gives it. */
 function keyOf(target: object, platform: object): unknown {
-  const meta = rowMeta.get(target);
+  const meta = rowMetaOf(target);
   if (!meta) return helper(target).getPrimaryKey(true);
   const prop = meta.properties[meta.primaryKeys[0]!]!;
   const key = (target as Record<string, unknown>)[prop.name];
