@@ -169,6 +169,18 @@ export class ConfigurationException extends FactoryException {
     return new ConfigurationException(mikroOrm.plainRowsNewEntity(entity));
   }
 
+  static plainRowsData(entity: string, field: string): ConfigurationException {
+    return new ConfigurationException(mikroOrm.plainRowsData(entity, field));
+  }
+
+  static plainRowsValue(factory: string, field: string, expected: string, value: unknown): ConfigurationException {
+    return new ConfigurationException(mikroOrm.plainRowsValue(factory, field, expected, value));
+  }
+
+  static plainRowsOnCreate(entity: string, field: string, cause: unknown): ConfigurationException {
+    return new ConfigurationException(mikroOrm.plainRowsOnCreate(entity, field, cause), { cause });
+  }
+
   static plainRowsHooks(factory: string, phase: string): ConfigurationException {
     return new ConfigurationException(mikroOrm.plainRowsHooks(factory, phase));
   }

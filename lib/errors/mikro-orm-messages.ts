@@ -111,14 +111,15 @@ export function unsupportedMikroOrm(version: string): string {
 export function plainRowsClass(factory: string, entity: string, reason: string): string {
   return (
     `${factory} cannot build ${entity} as a plain row (seedRows with plain: true): ${reason}. ` +
-      `Seed it without plain: true (its rows are then built as entities), or give ${entity} a factory of its own.`
+      `Seed without plain: true: its rows are then built as entities.`
   );
 }
 
 export function plainRowsNewEntity(entity: string): string {
   return (
-    `seedRows with plain: true met a new ${entity} entity that the call did not build: plain rows can point at ` +
-      `rows of the same call or at entities already in the database. Flush the ${entity} first, or seed without plain: true.`
+    `seedRows with plain: true met a new ${entity} entity among its rows (given as an override, or made by a factory's ` +
+      `construct option): plain rows can point at rows of the same call or at entities already in the database. ` +
+      `Flush the ${entity} first, or seed without plain: true.`
   );
 }
 
@@ -134,5 +135,27 @@ export function plainRowsHandler(factory: string, handler: string): string {
     `${factory}.seedRows with plain: true needs MikroOrmBulkPersistence, the handler that writes plain rows; ` +
       `${factory}'s handler is ${handler}. Set it with ${factory}.setPersistence(new MikroOrmBulkPersistence(orm)), ` +
       `or seed without plain: true.`
+  );
+}
+
+export function plainRowsData(entity: string, field: string): string {
+  return (
+    `seedRows with plain: true cannot write ${entity}.${field}: it holds a plain object, which em.create would turn into ` +
+      `an entity and a plain row cannot. Give a partial through an owning relation or the factory, or seed without plain: true.`
+  );
+}
+
+export function plainRowsValue(factory: string, field: string, expected: string, value: unknown): string {
+  return (
+    `${factory} cannot write ${field} as a plain row: it was given ${describe(value)}, and plain rows take ${expected} ` +
+      `as it is (em.create would convert it). Give ${expected}, or seed without plain: true.`
+  );
+}
+
+export function plainRowsOnCreate(entity: string, field: string, cause: unknown): string {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return (
+    `The onCreate of ${entity}.${field} failed on a plain row (seedRows with plain: true): ${why}. A plain row has the class's getters ` +
+      `and methods but no MikroORM internals. Seed without plain: true, or make the onCreate read only the row's values.`
   );
 }

@@ -46,6 +46,8 @@ export interface GraphView {
   isNew(node: object): boolean;
   /** Called for each new `related` node a relation `prop` of `node` holds (plain rows keep both sides in step here). */
   relate?(node: object, prop: EntityProperty, related: object): void;
+  /** Called for each object a relation `prop` of `node` holds, before anything else: may refuse it. */
+  check?(node: object, prop: EntityProperty, held: object): void;
 }
 
 /** Entities: a new one is one no EntityManager has loaded or written. */
@@ -64,9 +66,10 @@ function holdsForeignKey(prop: EntityProperty): boolean {
 function targets(value: unknown): object[] {
   // Stryker disable next-line ConditionalExpression: the walk only enters new entities, whose collections MikroORM creates initialised
   if (isCollection(value)) return value.isInitialized() ? value.getItems() : [];
-  if (Array.isArray(value)) return value.map(unwrapReference).filter((item): item is object => item != null);
+  if (Array.isArray(value)) return value.map(unwrapReference).filter((item): item is object => item !== null && typeof item === 'object');
+  // A key given for a relation (a plain row's `author: 1`) is an existing row: nothing to insert.
   const target = unwrapReference(value);
-  return target ? [target as object] : [];
+  return target !== null && typeof target === 'object' ? [target] : [];
 }
 
 /**
@@ -94,6 +97,7 @@ export function planInsert(roots: object[], view: GraphView = entityView): Inser
     for (const prop of meta.relations) {
       const held = targets((entity as Record<string, unknown>)[prop.name]);
       if (held.length === 0) continue;
+      if (view.check) for (const item of held) view.check(entity, prop, item);
       // Existing items need pivot rows too: a filled collection is refused, whatever its items.
       if (prop.kind === 'm:n') throw ConfigurationException.bulkManyToMany(meta.className, prop.name);
       const related = held.filter(isNew);

@@ -74,7 +74,13 @@ async function insertAll(em: EntityManager, plan: InsertPlan): Promise<void> {
     if (meta.hydrateProps.some((prop) => prop.onCreate || prop.kind === 'embedded')) {
       for (const entity of entities) applyOnCreate(entity, meta.hydrateProps, em);
     }
-    await insertGroup(em, meta, entities);
+    // Entities given a key apart from those the database numbers (see keyedApart in plain-rows.ts).
+    const keyed = entities.filter((entity) => meta.primaryKeys.every((pk) => (entity as Record<string, unknown>)[pk] != null));
+    if (keyed.length === 0 || keyed.length === entities.length) await insertGroup(em, meta, entities);
+    else {
+      await insertGroup(em, meta, keyed);
+      await insertGroup(em, meta, entities.filter((entity) => !keyed.includes(entity)));
+    }
   }
 }
 

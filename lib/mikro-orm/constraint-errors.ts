@@ -1,7 +1,7 @@
 import type { SaveFailure } from '../persistence/save-failure.js';
 import type { EntityManagerLike } from './orm-types.js';
 import { fieldNameOf } from './property-facts.js';
-import { rowMetaOf } from './plain-rows.js';
+import { rowMetaOf } from './plain-row-class.js';
 
 /*
  * Reads a failed flush's driver error the way SQLite, PostgreSQL and MariaDB word it, and finds the

@@ -2,7 +2,7 @@ import type { EntityMetadata } from '@mikro-orm/core';
 import { Unresolvable, type ValueGenerator } from '../generators/design-type.js';
 import type { AdaptedField, AdaptedModel, ModelAdapter, ModelVariants } from '../inspect/model-adapter.js';
 import { constructWithNew } from './entity-construction.js';
-import { makeRow } from './plain-rows.js';
+import { makeRow, rowSettings } from './plain-row-class.js';
 import { customTypeGenerator, setByEntity } from './custom-types.js';
 import { resolveMikroOrmModel } from './entity-names.js';
 import { discoveredMetadata } from './metadata-lookup.js';
@@ -124,7 +124,7 @@ function instantiator(meta: EntityMetadata, orm: KnownOrm | undefined): AdaptedM
   return (values, { handler, call, attachLater, plainRowsOf }) => {
     if (plainRowsOf !== undefined && buildsWithEntityManager(handler) && call) {
       // A row propagates nothing to the entities it points at: there is nothing to take back later.
-      const row = makeRow(meta, plainRowsOf, values);
+      const row = makeRow(meta, plainRowsOf, values, rowSettings(handler[entityManagerForBuild](call)));
       handler[entitiesBuilt]?.(call, [row]);
       return row;
     }

@@ -1,0 +1,188 @@
+import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
+import { ConfigurationException } from '../errors.js';
+
+/*
+ * What a plain row of an entity class is (see plain-rows.ts for how rows are written). A row holds
+ * the values fixtory generated as own data properties. Its prototype carries the entity class's own
+ * getters and methods (not its columns, not MikroORM's internals), so code that reads a row as it
+ * would read the entity (an `onCreate`, a `@Lazy` field reading a related instance) sees the same
+ * values. Classes whose rows could still differ from their entities are refused, before a row of
+ * them is made.
+ */
+
+/** Where a row keeps the metadata of its entity class (a symbol: no property of an entity can take its place). */
+const entityOfRow = Symbol('fixtory.entityOfRow');
+
+/**
+ * The base of every row class: not a plain object, which fixtory would read as the overrides of a
+ * nested build (a child's back reference to its row would build a second parent).
+ */
+export class PlainRow {
+  declare [entityOfRow]: EntityMetadata;
+}
+
+export function isRow(value: unknown): value is PlainRow {
+  return value instanceof PlainRow;
+}
+
+/** The entity class a row was built for, if `value` is a row. */
+export function rowMetaOf(value: object): EntityMetadata | undefined {
+  return value instanceof PlainRow ? value[entityOfRow] : undefined;
+}
+
+/** What makeRow needs of an entity class, worked out once per class. */
+interface RowShape {
+  /** Why the class cannot be a plain row, if it cannot. */
+  refusal?: string;
+  Row: new () => PlainRow;
+  /** Properties `new Entity()` gives a value (its initialisers): a row gets them from a fresh instance. */
+  initialised: string[];
+  /** Collections: a row holds an array, empty until children are added (as an entity's collection is). */
+  collections: string[];
+  /** Scalars whose values em.create converts (a date given as a string, a boolean as a number): a row takes them as they must be. */
+  dates: string[];
+  booleans: string[];
+  onCreate: EntityProperty[];
+}
+
+const shapes = new WeakMap<EntityMetadata, RowShape>();
+
+/** MikroORM's own members of an entity prototype (`__helper`, `__meta`, ...): a row has none. */
+function isMikroOrmMember(name: string): boolean {
+  return name.startsWith('__') || name === 'constructor';
+}
+
+/** A row class whose prototype has the entity class's getters and methods, found up its prototype chain. */
+function rowClassOf(meta: EntityMetadata): new () => PlainRow {
+  const columns = new Set(meta.props.filter((p) => p.persist !== false).map((p) => p.name));
+  const Row = class extends PlainRow {};
+  Object.defineProperty(Row.prototype, entityOfRow, { value: meta });
+  for (let proto = meta.class.prototype as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      if (columns.has(name) || isMikroOrmMember(name) || Object.hasOwn(Row.prototype, name)) continue;
+      Object.defineProperty(Row.prototype, name, Object.getOwnPropertyDescriptor(proto, name)!);
+    }
+  }
+  return Row;
+}
+
+function hasSetter(cls: Function, name: string): boolean {
+  for (let proto = cls.prototype as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    if (descriptor) return descriptor.set !== undefined;
+  }
+  return false;
+}
+
+function embedsRelations(meta: EntityMetadata | undefined): boolean {
+  return meta?.props.some((p) => (p.kind === 'embedded' ? embedsRelations(p.targetMeta) : p.kind !== 'scalar')) ?? false;
+}
+
+function singleScalarKey(meta: EntityMetadata | undefined): boolean {
+  return meta !== undefined && meta.primaryKeys.length === 1 && meta.properties[meta.primaryKeys[0]!]?.kind === 'scalar';
+}
+
+function refusalOfProperty(meta: EntityMetadata, prop: EntityProperty): string | undefined {
+  // A virtual property with a setter (`@Property({ persist: false }) set password(v)`) fills other columns when given a value.
+  if (prop.persist === false) return hasSetter(meta.class, prop.name) ? `${prop.name} is a setter that fills other properties, which a plain row does not run` : undefined;
+  // MikroORM marks a property it found behind the class's own get/set accessors (its own accessors on the prototype are not marked).
+  if (prop.getter || prop.setter || prop.accessor) return `${prop.name} is behind an accessor, which a plain row does not run`;
+  if (prop.kind === 'embedded' && embedsRelations(prop.targetMeta)) return `${prop.name} embeds a relation, which MikroORM reads from an entity`;
+  if (prop.kind === 'scalar' && prop.ref) return `${prop.name} is a lazy scalar reference`;
+  if (prop.serializedPrimaryKey) return `${prop.name} is a serialized key`;
+  const owning = prop.kind === 'm:1' || (prop.kind === '1:1' && prop.owner);
+  if (owning && prop.mapToPk) return `${prop.name} maps its relation to a key (mapToPk)`;
+  if (owning && !singleScalarKey(prop.targetMeta)) return `${prop.name} points at ${prop.type}, whose key is not one scalar column`;
+  return undefined;
+}
+
+function refusalOf(meta: EntityMetadata): string | undefined {
+  if (meta.virtual || meta.embeddable) return 'it is not a table';
+  if (meta.constructorParams?.length) return 'its constructor takes parameters (only em.create calls it with them)';
+  if (!singleScalarKey(meta)) return 'its primary key is not one scalar column';
+  for (const prop of meta.props) {
+    const reason = refusalOfProperty(meta, prop);
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+function shapeOf(meta: EntityMetadata): RowShape {
+  let shape = shapes.get(meta);
+  if (shape) return shape;
+  const refusal = refusalOf(meta);
+  const probe = refusal ? {} : new (meta.class as unknown as new () => Record<string, unknown>)();
+  const scalars = meta.props.filter((p) => p.kind === 'scalar' && p.persist !== false);
+  shape = {
+    refusal,
+    Row: rowClassOf(meta),
+    initialised: meta.props.filter((p) => p.kind !== '1:m' && p.kind !== 'm:n' && p.persist !== false && probe[p.name] !== undefined).map((p) => p.name),
+    collections: meta.props.filter((p) => p.kind === '1:m' || p.kind === 'm:n').map((p) => p.name),
+    dates: scalars.filter((p) => p.runtimeType === 'Date').map((p) => p.name),
+    booleans: scalars.filter((p) => p.runtimeType === 'boolean').map((p) => p.name),
+    onCreate: meta.hydrateProps.filter((p) => p.onCreate),
+  };
+  shapes.set(meta, shape);
+  return shape;
+}
+
+/** The options of the ORM that change what em.create makes of the same values. */
+export interface RowSettings {
+  /** `forceUndefined`: a null value counts as not given. */
+  forceUndefined: boolean;
+  /** `processOnCreateHooksEarly`: `onCreate` runs when the entity is made, not when it is inserted. */
+  onCreateEarly: boolean;
+  em: unknown;
+}
+
+const settingsOfEm = new WeakMap<object, RowSettings>();
+
+/** The settings of the EntityManager a call builds with (read once per EntityManager). */
+export function rowSettings(em: object): RowSettings {
+  let settings = settingsOfEm.get(em);
+  if (!settings) {
+    const config = (em as { config?: { get(key: string): unknown } }).config;
+    settings = { forceUndefined: config?.get('forceUndefined') === true, onCreateEarly: config?.get('processOnCreateHooksEarly') === true, em };
+    settingsOfEm.set(em, settings);
+  }
+  return settings;
+}
+
+/** Runs the `onCreate` initialisers of the properties still unset; an error names the property (it ran on a row, not an entity). */
+export function runOnCreate(meta: EntityMetadata, row: Record<string, unknown>, props: readonly EntityProperty[], em: unknown): void {
+  for (const prop of props) {
+    if (row[prop.name] != null) continue;
+    try {
+      row[prop.name] = prop.onCreate!(row as never, em as never);
+    } catch (error) {
+      throw ConfigurationException.plainRowsOnCreate(meta.className, prop.name, error);
+    }
+  }
+}
+
+/**
+ * A plain row of `meta`'s class from the values fixtory generated, as em.create would make the
+ * entity: the class's initial values (a fresh instance's, so per-instance initialisers such as a
+ * UUID or the current date differ per row), then the values, empty collections, and `onCreate`
+ * when the ORM runs it at creation. Refuses a class a plain row cannot stand for, and values
+ * em.create would convert.
+ */
+export function makeRow(meta: EntityMetadata, factory: string, values: Record<string, unknown>, settings: RowSettings): object {
+  const shape = shapeOf(meta);
+  if (shape.refusal) throw ConfigurationException.plainRowsClass(factory, meta.className, shape.refusal);
+  const row = new shape.Row() as PlainRow & Record<string, unknown>;
+  if (shape.initialised.length > 0) {
+    const fresh = new (meta.class as unknown as new () => Record<string, unknown>)();
+    for (const name of shape.initialised) row[name] = fresh[name];
+  }
+  for (const key in values) {
+    const value = values[key];
+    if (value === undefined || (value === null && settings.forceUndefined)) continue;
+    row[key] = value;
+  }
+  for (const name of shape.dates) if (row[name] != null && !(row[name] instanceof Date)) throw ConfigurationException.plainRowsValue(factory, `${meta.className}.${name}`, 'a Date', row[name]);
+  for (const name of shape.booleans) if (row[name] != null && typeof row[name] !== 'boolean') throw ConfigurationException.plainRowsValue(factory, `${meta.className}.${name}`, 'true or false', row[name]);
+  for (const name of shape.collections) row[name] ??= [];
+  if (settings.onCreateEarly && shape.onCreate.length > 0) runOnCreate(meta, row, shape.onCreate, settings.em);
+  return row;
+}
