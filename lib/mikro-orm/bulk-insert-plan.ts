@@ -24,7 +24,7 @@ function isCollection(value: unknown): value is CollectionLike {
   return typeof (value as CollectionLike | null)?.getItems === 'function' && typeof (value as CollectionLike).isInitialized === 'function';
 }
 
-function unwrapReference(value: unknown): unknown {
+export function unwrapReference(value: unknown): unknown {
   const reference = value as { unwrap?: () => unknown } | null | undefined;
   return typeof reference?.unwrap === 'function' ? reference.unwrap() : value;
 }

@@ -1,6 +1,6 @@
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { ConfigurationException } from '../errors.js';
-import { planInsert, applyOnCreate, type GraphView, type InsertPlan } from './bulk-insert-plan.js';
+import { applyOnCreate, planInsert, unwrapReference, type GraphView, type InsertPlan } from './bulk-insert-plan.js';
 import { mikroOrmCore } from './mikro-orm-core.js';
 import { PlainRow, rowMetaOf, runOnCreate } from './plain-row-class.js';
 
@@ -70,11 +70,6 @@ function keyOf(relation: EntityProperty, target: unknown, platform: object): unk
   return prop.customType ? prop.customType.convertToDatabaseValue(key, platform as never) : key;
 }
 
-function unwrap(value: unknown): unknown {
-  const reference = value as { unwrap?: () => unknown } | null | undefined;
-  return typeof reference?.unwrap === 'function' ? reference.unwrap() : value;
-}
-
 /** What MikroORM would insert for an entity holding the row's values: its snapshot, foreign keys from the parents' keys. */
 function payloadOf(meta: EntityMetadata, owners: EntityProperty[], row: Record<string, unknown>, snapshot: (entity: object) => Record<string, unknown>, platform: object): Record<string, unknown> {
   let scalars = row;
@@ -84,7 +79,7 @@ function payloadOf(meta: EntityMetadata, owners: EntityProperty[], row: Record<s
   }
   const payload = snapshot(scalars);
   for (const prop of owners) {
-    const target = unwrap(row[prop.name]);
+    const target = unwrapReference(row[prop.name]);
     if (target === null) payload[prop.name] = null;
     else if (target !== undefined) payload[prop.name] = keyOf(prop, target, platform);
   }
@@ -125,6 +120,7 @@ export async function insertRows(em: Inserting['em'], plan: InsertPlan): Promise
       runOnCreate(meta, row, onCreate, em);
       applyOnCreate(row, embedded, em);
     }
+    let start = 0;
     for (const chunk of keyedApart(rows as Record<string, unknown>[], pk.name, size)) {
       const payloads = chunk.map((row) => payloadOf(meta, owners, row, snapshot, platform));
       const options = { ctx: em.getTransactionContext(), convertCustomTypes: false, processCollections: false, schema };
@@ -132,8 +128,11 @@ export async function insertRows(em: Inserting['em'], plan: InsertPlan): Promise
       chunk.forEach((row, index) => {
         if (row[pk.name] != null) return;
         const returned = result.rows?.[index]?.[pk.fieldNames[0]!];
+        // Without its key a row's children would get no foreign key: a loud failure, never a NULL.
+        if (returned == null) throw new Error(`the database returned no key for ${meta.className} (row ${start + index} of the statement's group)`);
         row[pk.name] = pk.customType ? pk.customType.convertToJSValue(returned, platform as never) : returned;
       });
+      start += chunk.length;
     }
   }
 }
