@@ -55,6 +55,13 @@ export function compileOnly(): void {
   // @ts-expect-error the check above can fail
   assertType<Equals<Required<Overrides<Author>>, { name: string }>>();
 
+  // seedRows takes `plain`; stream, which hands instances back, does not.
+  void AuthorFactory.seedRows(10, { plain: true, chunk: 5 });
+  // @ts-expect-error stream yields instances: plain rows are seedRows' alone
+  void AuthorFactory.stream(10, { plain: true });
+  // @ts-expect-error plain is a boolean
+  void AuthorFactory.seedRows(10, { plain: 'yes' });
+
   // @ts-expect-error an override key the model does not have
   AuthorFactory.build({ nme: 'typo' });
   // @ts-expect-error an override of the wrong type
