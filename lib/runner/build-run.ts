@@ -7,7 +7,7 @@ import type { BuildPlan, CoverageAlternative } from './build-plan.js';
 import type { CallSetup, HookInfo } from './call-setup.js';
 import type { FakerSource } from './faker-source.js';
 import { nestedBuild, runHooksSync } from './hooks.js';
-import type { Instantiate } from './instantiate.js';
+import type { PreparedModel } from './model-variants.js';
 import { copyData, resolveNestedOverrides } from './nested-overrides.js';
 import { nextSequence } from './sequences.js';
 import { nextStubKey, stubKeyValue } from './stub-keys.js';
@@ -21,7 +21,7 @@ export interface RunnerView<T> {
   readonly fakerSource: FakerSource;
   readonly sequenceOwner: Function | string;
   /** The plan and the way instances are made, as they are now. */
-  prepared(overrides?: Record<string, unknown>): { plan: BuildPlan; instantiate: Instantiate<T> };
+  prepared(overrides?: Record<string, unknown>): PreparedModel<T>;
   /** The call setup nested instances are built with (the factory's defaults). */
   nestedSetup(): CallSetup;
   /** The runner that builds nested instances of `model`: `factory`'s, the model's default factory's, or an automatic one. */
@@ -147,14 +147,14 @@ const noAttachments: ReadonlyMap<string, Record<string, unknown>[]> = new Map();
 
 function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, scope: BuildScope): T {
   // A model of several concrete classes is planned per instance: its overrides may name the class.
-  const { plan, instantiate } = runner.prepared(overrides);
+  const { plan, instantiate, newValues } = runner.prepared(overrides);
   const overridden = hasKeys(overrides);
   if (runner.model && plan.names.size === 0) {
     if (!overridden) throw ConfigurationException.noKnownFields(runner.name, nameOf(runner.model));
     refuseUnseenOverrides(runner.name, runner.model, Object.keys(overrides));
   }
   const ctx = new InstanceContext(runner, scope);
-  const values: FieldValues = Object.create(null);
+  const values: FieldValues = newValues();
   // Most instances have no overrides: no nested overrides to resolve, nothing to attach later.
   let attachLater = noAttachments as Map<string, Record<string, unknown>[]>;
   let given = overrides;
