@@ -50,7 +50,7 @@ interface BuildScope {
   /** The maxDepth of the root factory: it bounds the whole graph. */
   maxDepth?: number;
   /** The streams automatic factories draw from: those of the factory that nests them (reseeded with it). */
-  streams?: { source: FakerSource; seedBase: number; prefix: string };
+  streams?: Streams;
   target?: CreateTarget;
   /** The traits, transient parameters and hooks of the call. */
   setup: CallSetup;
@@ -70,6 +70,9 @@ export function wasGiven(instance: object, field: string): boolean {
   const given = givenFields.get(instance);
   return given !== undefined && Object.hasOwn(given, field);
 }
+
+/** The nesting path of every root instance (paths are only ever copied, never changed). */
+const rootPath: readonly PathStep[] = Object.freeze([]);
 
 const defaultMaxDepth = 3;
 /** Required relations never stop by depth; this bound only turns a runaway graph into a clear error. */
@@ -111,7 +114,7 @@ export class BuildRun<T> {
   root(overrides: Record<string, unknown>, index: number, choices?: ReadonlyMap<string, CoverageAlternative>): T {
     // Trait overrides are shared definitions: each instance gets copies of their arrays and plain objects.
     const given = this.setup.traits.length > 0 ? { ...copyData(this.setup.overrides), ...overrides } : overrides;
-    return buildOne(this.runner, given, { path: [], target: this.target, setup: this.setup, index, choices, stub: this.stub });
+    return buildOne(this.runner, given, { path: rootPath, target: this.target, setup: this.setup, index, choices, stub: this.stub });
   }
 
   /** Builds `count` instances, each from its own overrides. */
@@ -216,23 +219,28 @@ class InstanceContext<T> implements BuildContext {
   readonly sequence: number;
   readonly index: number;
   readonly transient: Readonly<Record<string, unknown>>;
-  private readonly streams: Streams;
+  // The streams' parts are fields of their own: a root instance then allocates no Streams object.
+  private readonly source: FakerSource;
+  private readonly seedBase: number;
+  private readonly prefix: string;
   private nested?: BuildContext['buildNested'];
 
   constructor(
     private readonly runner: RunnerView<T>,
     private readonly scope: BuildScope,
   ) {
-    const source = runner.fakerSource;
-    this.streams = scope.streams ?? { source, seedBase: source.seedBase(), prefix: '' };
+    const streams = scope.streams;
+    this.source = streams ? streams.source : runner.fakerSource;
+    this.seedBase = streams ? streams.seedBase : this.source.seedBase();
+    this.prefix = streams ? streams.prefix : '';
     this.sequence = nextSequence(runner.sequenceOwner);
     this.index = scope.index;
     this.transient = scope.setup.transient;
   }
 
   get faker() {
-    const { source, prefix, seedBase } = this.streams;
-    return source.streamFor(prefix ? prefix + this.field : this.field, seedBase);
+    const prefix = this.prefix;
+    return this.source.streamFor(prefix ? prefix + this.field : this.field, this.seedBase);
   }
 
   /** A function (it may be taken off the context), made on first use. */
@@ -241,7 +249,7 @@ class InstanceContext<T> implements BuildContext {
   }
 
   private buildNestedAt(model: Function, field: string, options: NestedOptions = {}): unknown {
-    const { runner, scope, streams } = this;
+    const { runner, scope, source, seedBase, prefix } = this;
     const maxDepth = scope.maxDepth ?? runner.maxDepth ?? defaultMaxDepth;
     // The nesting path: the path to this instance, whose last step leads on through `field`.
     const last = runner.model ? { model: runner.model, viaOptional: scope.viaOptional } : scope.path[scope.path.length - 1];
@@ -259,7 +267,7 @@ class InstanceContext<T> implements BuildContext {
     const nested: Omit<BuildScope, 'setup' | 'index'> = { path: here, maxDepth, viaOptional: optional, target: scope.target, stub: scope.stub };
     // Nested instances draw from the nesting factory's streams, by field path (so a seed repeats the
     // whole graph, and `author` and `editor` never share a stream), unless their factory has a seed of its own.
-    if (!nestedRunner.fakerSource.hasOwnSeed) nested.streams = { ...streams, prefix: `${streams.prefix}${field}>${nameOf(model)}.` };
+    if (!nestedRunner.fakerSource.hasOwnSeed) nested.streams = { source, seedBase, prefix: `${prefix}${field}>${nameOf(model)}.` };
     return buildNestedInstance(nestedRunner, options.overrides ?? {}, nested);
   }
 }
