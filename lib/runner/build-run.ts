@@ -7,7 +7,7 @@ import type { BuildPlan, CoverageAlternative } from './build-plan.js';
 import type { CallSetup, HookInfo } from './call-setup.js';
 import type { FakerSource } from './faker-source.js';
 import { nestedBuild, runHooksSync } from './hooks.js';
-import type { Instantiate } from './instantiate.js';
+import type { PreparedModel } from './model-variants.js';
 import { copyData, resolveNestedOverrides } from './nested-overrides.js';
 import { nextSequence } from './sequences.js';
 import { nextStubKey, stubKeyValue } from './stub-keys.js';
@@ -21,7 +21,7 @@ export interface RunnerView<T> {
   readonly fakerSource: FakerSource;
   readonly sequenceOwner: Function | string;
   /** The plan and the way instances are made, as they are now. */
-  prepared(overrides?: Record<string, unknown>): { plan: BuildPlan; instantiate: Instantiate<T> };
+  prepared(overrides?: Record<string, unknown>): PreparedModel<T>;
   /** The call setup nested instances are built with (the factory's defaults). */
   nestedSetup(): CallSetup;
   /** The runner that builds nested instances of `model`: `factory`'s, the model's default factory's, or an automatic one. */
@@ -52,7 +52,7 @@ interface BuildScope {
   /** The maxDepth of the root factory: it bounds the whole graph. */
   maxDepth?: number;
   /** The streams automatic factories draw from: those of the factory that nests them (reseeded with it). */
-  streams?: { source: FakerSource; seedBase: number; prefix: string };
+  streams?: Streams;
   target?: CreateTarget;
   /** The traits, transient parameters and hooks of the call. */
   setup: CallSetup;
@@ -72,6 +72,9 @@ export function wasGiven(instance: object, field: string): boolean {
   const given = givenFields.get(instance);
   return given !== undefined && Object.hasOwn(given, field);
 }
+
+/** The nesting path of every root instance (paths are only ever copied, never changed). */
+const rootPath: readonly PathStep[] = Object.freeze([]);
 
 const defaultMaxDepth = 3;
 /** Required relations never stop by depth; this bound only turns a runaway graph into a clear error. */
@@ -113,7 +116,7 @@ export class BuildRun<T> {
   root(overrides: Record<string, unknown>, index: number, choices?: ReadonlyMap<string, CoverageAlternative>): T {
     // Trait overrides are shared definitions: each instance gets copies of their arrays and plain objects.
     const given = this.setup.traits.length > 0 ? { ...copyData(this.setup.overrides), ...overrides } : overrides;
-    return buildOne(this.runner, given, { path: [], target: this.target, setup: this.setup, index, choices, stub: this.stub });
+    return buildOne(this.runner, given, { path: rootPath, target: this.target, setup: this.setup, index, choices, stub: this.stub });
   }
 
   /** Builds `count` instances, each from its own overrides. */
@@ -150,14 +153,14 @@ const noAttachments: ReadonlyMap<string, Record<string, unknown>[]> = new Map();
 
 function buildOne<T>(runner: RunnerView<T>, overrides: Record<string, unknown>, scope: BuildScope): T {
   // A model of several concrete classes is planned per instance: its overrides may name the class.
-  const { plan, instantiate } = runner.prepared(overrides);
+  const { plan, instantiate, newValues } = runner.prepared(overrides);
   const overridden = hasKeys(overrides);
   if (runner.model && plan.names.size === 0) {
     if (!overridden) throw ConfigurationException.noKnownFields(runner.name, nameOf(runner.model));
     refuseUnseenOverrides(runner.name, runner.model, Object.keys(overrides));
   }
   const ctx = new InstanceContext(runner, scope);
-  const values: FieldValues = Object.create(null);
+  const values: FieldValues = newValues();
   // Most instances have no overrides: no nested overrides to resolve, nothing to attach later.
   let attachLater = noAttachments as Map<string, Record<string, unknown>[]>;
   let given = overrides;
@@ -220,23 +223,28 @@ class InstanceContext<T> implements BuildContext {
   readonly sequence: number;
   readonly index: number;
   readonly transient: Readonly<Record<string, unknown>>;
-  private readonly streams: Streams;
+  // The streams' parts are fields of their own: a root instance then allocates no Streams object.
+  private readonly source: FakerSource;
+  private readonly seedBase: number;
+  private readonly prefix: string;
   private nested?: BuildContext['buildNested'];
 
   constructor(
     private readonly runner: RunnerView<T>,
     private readonly scope: BuildScope,
   ) {
-    const source = runner.fakerSource;
-    this.streams = scope.streams ?? { source, seedBase: source.seedBase(), prefix: '' };
+    const streams = scope.streams;
+    this.source = streams ? streams.source : runner.fakerSource;
+    this.seedBase = streams ? streams.seedBase : this.source.seedBase();
+    this.prefix = streams ? streams.prefix : '';
     this.sequence = nextSequence(runner.sequenceOwner);
     this.index = scope.index;
     this.transient = scope.setup.transient;
   }
 
   get faker() {
-    const { source, prefix, seedBase } = this.streams;
-    return source.streamFor(prefix ? prefix + this.field : this.field, seedBase);
+    const prefix = this.prefix;
+    return this.source.streamFor(prefix ? prefix + this.field : this.field, this.seedBase);
   }
 
   /** A function (it may be taken off the context), made on first use. */
@@ -245,7 +253,7 @@ class InstanceContext<T> implements BuildContext {
   }
 
   private buildNestedAt(model: Function, field: string, options: NestedOptions = {}): unknown {
-    const { runner, scope, streams } = this;
+    const { runner, scope, source, seedBase, prefix } = this;
     const maxDepth = scope.maxDepth ?? runner.maxDepth ?? defaultMaxDepth;
     // The nesting path: the path to this instance, whose last step leads on through `field`.
     const last = runner.model ? { model: runner.model, viaOptional: scope.viaOptional } : scope.path[scope.path.length - 1];
@@ -263,7 +271,7 @@ class InstanceContext<T> implements BuildContext {
     const nested: Omit<BuildScope, 'setup' | 'index'> = { path: here, maxDepth, viaOptional: optional, target: scope.target, stub: scope.stub };
     // Nested instances draw from the nesting factory's streams, by field path (so a seed repeats the
     // whole graph, and `author` and `editor` never share a stream), unless their factory has a seed of its own.
-    if (!nestedRunner.fakerSource.hasOwnSeed) nested.streams = { ...streams, prefix: `${streams.prefix}${field}>${nameOf(model)}.` };
+    if (!nestedRunner.fakerSource.hasOwnSeed) nested.streams = { source, seedBase, prefix: `${prefix}${field}>${nameOf(model)}.` };
     return buildNestedInstance(nestedRunner, options.overrides ?? {}, nested);
   }
 }

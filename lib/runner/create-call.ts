@@ -148,8 +148,10 @@ export async function createAsync<T>(
   try {
     const built = build();
     events.built(built.length);
-    // The same order as synchronous calls: every afterBuild, then every beforeCreate.
+    // The same order as synchronous calls: every afterBuild, then every beforeCreate. A phase without
+    // hooks awaits nothing (a batch of 10,000 would otherwise wait 20,000 times for no hook).
     for (const phase of ['afterBuild', 'beforeCreate'] as const) {
+      if (setup.hooks[phase].length === 0) continue;
       for (const [index, instance] of built.entries()) await runHooksAsync(setup, phase, instance, hookInfo(runner.name, setup, index));
     }
     refuseThenables(runner.name, args.method, runner.modelName, built);
@@ -163,6 +165,8 @@ export async function createAsync<T>(
   // After the save (its rows may be written): a saveMany result of the wrong shape fails the call here.
   saved = events.failingWith(() => savedRows<T>(runner.name, args.method, count, saved));
   events.saved(saved.length);
-  for (const [index, instance] of saved.entries()) await runHooksAsync(setup, 'afterCreate', instance, hookInfo(runner.name, setup, index));
+  if (setup.hooks.afterCreate.length > 0) {
+    for (const [index, instance] of saved.entries()) await runHooksAsync(setup, 'afterCreate', instance, hookInfo(runner.name, setup, index));
+  }
   return saved;
 }

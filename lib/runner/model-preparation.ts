@@ -5,6 +5,7 @@ import { inspectModelFields, type ModelFields } from '../inspect/model-fields.js
 import type { FactoryOptions } from '../registry/factory-options.js';
 import type { Constructor } from '../types.js';
 import { planBuild } from './build-plan.js';
+import { fieldRecordFor } from './field-record.js';
 import { instantiatorFor, type Instantiate } from './instantiate.js';
 import { prepareVariants, VariantTurn, type PreparedModel, type PreparedVariants } from './model-variants.js';
 
@@ -61,7 +62,9 @@ export class ModelPreparation<T> {
       useDefaults: this.options.useDefaults ?? false,
       providers: providerMap(this.options.providers),
     });
-    const construct = this.options.construct as Instantiate<T> | undefined;
-    return { plan, instantiate: instantiatorFor(this.name, model, construct ?? (inspected.instantiate as Instantiate<T> | undefined)) };
+    const construct = (this.options.construct ?? inspected.instantiate) as Instantiate<T> | undefined;
+    // A `construct` option, an adapter's instantiate and @PostGenerated/@Lazy functions see the values themselves.
+    const newValues = fieldRecordFor(construct !== undefined || plan.postGenerated.length > 0);
+    return { plan, instantiate: instantiatorFor(this.name, model, construct), newValues };
   }
 }

@@ -1,12 +1,15 @@
 import { ParameterException } from '../errors.js';
 import type { ModelVariants } from '../inspect/model-adapter.js';
 import type { BuildPlan } from './build-plan.js';
+import type { NewFieldValues } from './field-record.js';
 import type { Instantiate } from './instantiate.js';
 
 /** How a runner builds instances of one class: its plan, and how instances are made. */
 export interface PreparedModel<T> {
   plan: BuildPlan;
   instantiate: Instantiate<T>;
+  /** Makes the record each instance's values are collected in. */
+  newValues: NewFieldValues;
 }
 
 /** A model of several concrete classes (a single-table inheritance root): the field that decides, each class's own preparation. */

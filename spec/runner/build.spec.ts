@@ -284,6 +284,20 @@ describe('FactoryRunner: build and batch', () => {
       expect(point).to.be.instanceOf(Point);
       expect(point).to.include({ label: 'origin', x: 3 });
     });
+
+    it('hands a construct option and a @PostGenerated function values without a prototype', () => {
+      const seen: object[] = [];
+      @Factory(Point, { construct: (values) => (seen.push(values), Object.assign(new Point('origin'), values)) })
+      class SeenPointFactory extends BaseFactory<Point> {}
+      @Factory()
+      class Probe extends BaseFactory<{ a: string; b: string }> {
+        @Use(() => 'x') a!: string;
+        @PostGenerated((_name: string, values: Record<string, unknown>) => (seen.push(values), 'y')) b!: string;
+      }
+      SeenPointFactory.build({ x: 1 });
+      expect(Probe.build()).to.deep.equal({ a: 'x', b: 'y' });
+      expect(seen.map((values) => Object.getPrototypeOf(values))).to.deep.equal([null, null]);
+    });
   });
 
   describe('factory inheritance', () => {
