@@ -177,8 +177,7 @@ export function makeRow(meta: EntityMetadata, factory: string, values: Record<st
   }
   for (const key in values) {
     const value = values[key];
-    if (value === undefined || (value === null && settings.forceUndefined)) continue;
-    row[key] = value;
+    if (value !== undefined) row[key] = value === null && settings.forceUndefined ? undefined : value; // as em.create: over an initialiser too
   }
   for (const name of shape.dates) if (row[name] != null && !(row[name] instanceof Date)) throw ConfigurationException.plainRowsValue(factory, `${meta.className}.${name}`, 'a Date', row[name]);
   for (const name of shape.booleans) if (row[name] != null && typeof row[name] !== 'boolean') throw ConfigurationException.plainRowsValue(factory, `${meta.className}.${name}`, 'true or false', row[name]);
