@@ -1,0 +1,337 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { MikroORM, ref, rel, type Opt, type Options, type Rel } from '@mikro-orm/core';
+import { BaseFactory, Factory, forgetMikroOrms, Lazy, MikroOrmBulkPersistence, Related, registry, useMikroOrm } from 'fixtory';
+import { clearSchema, createSchema, Embeddable, Embedded, Entity, ManyToOne, metadataProvider, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
+import { currentDatabase, driverOf, serverDatabases, serverUrl } from './support/databases.js';
+
+// A second hostile review of seedRows(n, { plain: true }) (main at 628f830). The promise (README,
+// "Plain rows"): the rows written are exactly the rows the entity path (the same call without
+// plain, the same seed) writes, or a ConfigurationException refuses the call before anything of
+// the chunk is written. Each case seeds one factory both ways on a fresh schema and compares.
+
+const database = currentDatabase();
+let databases = 0;
+
+// ---------------------------------------------------------------- entities
+
+@Embeddable()
+class RwHome {
+  @Property({ length: 40 }) city!: string;
+  @Property() since!: Date;
+  @Property() active!: boolean;
+}
+
+/** An embeddable holding a date and a boolean (em.create converts them inside embeddables too). */
+@Entity({ tableName: 'rw_resident' })
+class RwResident {
+  @PrimaryKey() id!: number;
+  @Embedded(() => RwHome) home!: RwHome;
+}
+
+/** An onCreate that turns the entity into a string through a Symbol-keyed member of the class. */
+@Entity({ tableName: 'rw_tag' })
+class RwTag {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) name!: string;
+  @Property({ length: 60, onCreate: (tag: RwTag) => `#${tag}` }) label!: string & Opt;
+  [Symbol.toPrimitive](): string {
+    return this.name;
+  }
+}
+
+/** A nullable column with an initialiser. */
+@Entity({ tableName: 'rw_draft' })
+class RwDraft {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) title!: string;
+  @Property({ length: 20, nullable: true }) status: string | null = 'draft';
+}
+
+/** A key the application gives (no autoincrement). */
+@Entity({ tableName: 'rw_code' })
+class RwCode {
+  @PrimaryKey({ autoincrement: false }) id!: number;
+  @Property({ length: 40 }) name!: string;
+}
+
+/** Single-table inheritance: a subclass overrides a method an onCreate of the root calls. */
+@Entity({ tableName: 'rw_animal', discriminatorColumn: 'kind', discriminatorValue: 'animal' })
+class RwAnimal {
+  @PrimaryKey() id!: number;
+  @Property({ length: 20 }) kind!: string & Opt;
+  @Property({ length: 40 }) name!: string;
+  @Property({ length: 90, nullable: true, onCreate: (animal: RwAnimal) => animal.describe() }) description?: string | null;
+  describe(): string {
+    return `animal ${this.name}`;
+  }
+}
+
+@Entity({ discriminatorValue: 'dog' })
+class RwDog extends RwAnimal {
+  @Property({ length: 40, nullable: true }) breed?: string | null;
+  override describe(): string {
+    return `dog ${this.name}`;
+  }
+}
+
+/** An optimistic-lock version. */
+@Entity({ tableName: 'rw_doc' })
+class RwDoc {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) title!: string;
+  @Property({ version: true }) version!: number & Opt;
+}
+
+@Entity({ tableName: 'rw_shelf' })
+class RwShelf {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) label!: string;
+}
+
+@Entity({ tableName: 'rw_book' })
+class RwBook {
+  @PrimaryKey() id!: number;
+  @Property({ length: 90 }) title!: string;
+  @ManyToOne(() => RwShelf) shelf!: Rel<RwShelf>;
+}
+
+/** A parent class with a method named as a Reference's. */
+@Entity({ tableName: 'rw_gift' })
+class RwGift {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) name!: string;
+  unwrap(): string {
+    return `opened ${this.name}`;
+  }
+}
+
+@Entity({ tableName: 'rw_card' })
+class RwCard {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) text!: string;
+  @ManyToOne(() => RwGift) gift!: Rel<RwGift>;
+}
+
+const entities = [RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
+const tables = ['rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
+
+// ---------------------------------------------------------------- factories
+
+class ResidentFactory extends BaseFactory<RwResident> {}
+class TagFactory extends BaseFactory<RwTag> {}
+class DraftFactory extends BaseFactory<RwDraft> {}
+class CodeFactory extends BaseFactory<RwCode> {}
+class AnimalFactory extends BaseFactory<RwAnimal> {}
+class DogFactory extends BaseFactory<RwDog> {}
+class DocFactory extends BaseFactory<RwDoc> {}
+class ShelfFactory extends BaseFactory<RwShelf> {}
+let lastShelf: unknown;
+class BookFactory extends BaseFactory<RwBook> {
+  @Related({ factory: () => ShelfFactory }) shelf!: unknown;
+  @Lazy(({ values }) => {
+    lastShelf = values['shelf'];
+    return `a book on ${(values['shelf'] as RwShelf).label}`;
+  })
+  title!: string;
+}
+class GiftFactory extends BaseFactory<RwGift> {}
+class CardFactory extends BaseFactory<RwCard> {
+  @Related({ factory: () => GiftFactory }) gift!: unknown;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- factories of several models
+type AnyFactory = any;
+const factories: [AnyFactory, Function][] = [
+  [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
+  [DocFactory, RwDoc], [ShelfFactory, RwShelf], [BookFactory, RwBook], [GiftFactory, RwGift], [CardFactory, RwCard],
+];
+
+// ---------------------------------------------------------------- databases
+
+interface Db {
+  orm: MikroORM;
+  sql<R = Record<string, unknown>>(query: string): Promise<R[]>;
+  close(): Promise<void>;
+}
+
+async function openDb(extra: Partial<Options> = {}): Promise<Db> {
+  let orm: MikroORM;
+  let drop: () => Promise<void>;
+  if (database === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'fixtory-review2-'));
+    orm = await MikroORM.init({ driver: await driverOf('sqlite'), dbName: join(dir, 'test.sqlite'), entities, metadataProvider, ...extra } as Options);
+    drop = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const server = serverDatabases.find((d) => d.name === database)!;
+    const dbName = `fixtory_h_review2_${process.pid}_${++databases}`;
+    orm = await MikroORM.init({ driver: await driverOf(database), clientUrl: serverUrl(server), dbName, entities, metadataProvider, ensureDatabase: true, ...extra } as Options);
+    drop = async () => {
+      const admin = await MikroORM.init({ driver: await driverOf(database), clientUrl: serverUrl(server), entities: [], discovery: { warnWhenNoEntities: false }, ensureDatabase: false } as Options);
+      try {
+        await admin.em.getConnection().execute(`drop database if exists ${server.quote}${dbName}${server.quote}${database === 'postgresql' ? ' with (force)' : ''}`);
+      } finally {
+        await admin.close(true);
+      }
+    };
+  }
+  await createSchema(orm);
+  return {
+    orm,
+    sql: (query) => orm.em.fork().getConnection().execute(query, [], 'all'),
+    close: async () => {
+      await orm.close(true);
+      forgetMikroOrms();
+      await drop();
+    },
+  };
+}
+
+interface Outcome {
+  error?: string;
+  rows: Record<string, unknown[]>;
+}
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Date) return `date:${value.toISOString()}`;
+  if (typeof value === 'bigint') return `bigint:${value}`;
+  return value;
+}
+
+async function dump(db: Db): Promise<Outcome['rows']> {
+  const rows: Outcome['rows'] = {};
+  for (const table of tables) {
+    const found = await db.sql(`select * from ${table} order by id`);
+    rows[table] = found.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, normalise(v)])));
+  }
+  return rows;
+}
+
+async function seedOnce(db: Db, factory: AnyFactory, count: number, options: Record<string, unknown>, plain: boolean, setup?: () => Promise<void>): Promise<Outcome> {
+  await clearSchema(db.orm);
+  if (database === 'sqlite') await db.sql('delete from sqlite_sequence');
+  for (const [each] of factories) {
+    each.setPersistence(new MikroOrmBulkPersistence(db.orm as never));
+    each.seed(20261129);
+    each.resetSequence();
+  }
+  await setup?.();
+  try {
+    await factory.seedRows(count, { ...options, plain });
+    return { rows: await dump(db) };
+  } catch (error) {
+    return { error: `${(error as Error).constructor.name}: ${(error as Error).message}`, rows: await dump(db) };
+  }
+}
+
+/** Plain rows write what entities write, or are refused with a ConfigurationException before writing. */
+async function expectSameRows(db: Db, factory: AnyFactory, count: number, options: Record<string, unknown> = {}, setup?: () => Promise<void>): Promise<void> {
+  const entities = await seedOnce(db, factory, count, options, false, setup);
+  const plain = await seedOnce(db, factory, count, options, true, setup);
+  if (entities.error !== undefined) {
+    // The entity path writes nothing: plain rows must not write either.
+    expect(plain.error, `entities fail (${entities.error}), plain rows do not`).to.be.a('string');
+    expect(plain.rows, `entities fail (${entities.error}); plain rows: ${plain.error}`).to.deep.equal(entities.rows);
+    return;
+  }
+  if (plain.error?.startsWith('ConfigurationException')) {
+    for (const [table, rows] of Object.entries(plain.rows)) expect(rows, `${table}: refused, yet written`).to.deep.equal([]);
+    return;
+  }
+  expect(plain.error === undefined, `plain rows: neither the same rows nor a ConfigurationException: ${plain.error}`).to.equal(true);
+  expect(plain.rows).to.deep.equal(entities.rows);
+}
+
+// ---------------------------------------------------------------- specs
+
+function register(): void {
+  for (const [factory, model] of factories) Factory(model as never)(factory);
+}
+function unregister(): void {
+  for (const [factory] of factories) registry.unregister(factory);
+}
+
+describe(`seedRows with plain: true, second hostile review (${database})`, function () {
+  this.timeout(120_000);
+
+  describe('default MikroORM options', () => {
+    let db: Db;
+    before(async () => {
+      register();
+      db = await openDb();
+    });
+    beforeEach(() => useMikroOrm(db.orm as never));
+    after(async () => {
+      unregister();
+      await db?.close();
+    });
+
+    it('a date given as a string inside an embeddable', async () => {
+      await expectSameRows(db, ResidentFactory, 2, { overrides: { home: { since: '2020-05-06T07:08:09.000Z' as never } } });
+    });
+
+    it('a boolean given as a number inside an embeddable', async () => {
+      await expectSameRows(db, ResidentFactory, 2, { overrides: { home: { active: 1 as never } } });
+    });
+
+    it('an onCreate that reads the entity through a Symbol-keyed member (Symbol.toPrimitive)', async () => {
+      await expectSameRows(db, TagFactory, 3);
+    });
+
+    it('a key given as undefined for a key the application must give', async () => {
+      await expectSameRows(db, CodeFactory, 3, { overrides: { id: undefined } });
+    });
+
+    it('an STI root factory whose rows are of a subclass overriding a method', async () => {
+      await expectSameRows(db, AnimalFactory, 6);
+    });
+
+    it('an STI subclass factory', async () => {
+      await expectSameRows(db, DogFactory, 3);
+    });
+
+    it('a version column', async () => {
+      await expectSameRows(db, DocFactory, 3);
+    });
+
+    it('a relation given as rel(Class, key)', async () => {
+      await expectSameRows(db, BookFactory, 3, { overrides: { shelf: rel(RwShelf, 1) as never } }, async () => void (await ShelfFactory.seedRows(1)));
+    });
+
+    it('a relation given as ref(Class, key)', async () => {
+      await expectSameRows(db, BookFactory, 3, { overrides: { shelf: ref(RwShelf, 1) as never } }, async () => void (await ShelfFactory.seedRows(1)));
+    });
+
+    it('a parent of an earlier chunk given to a later chunk', async () => {
+      await expectSameRows(db, BookFactory, 4, { chunk: 2, overrides: (index: number) => (index >= 2 ? { shelf: lastShelf } : {}) });
+    });
+
+    it('a parent class with a method named unwrap', async () => {
+      await expectSameRows(db, CardFactory, 3);
+    });
+  });
+
+  describe('MikroORM option forceUndefined', () => {
+    let db: Db;
+    before(async () => {
+      register();
+      db = await openDb({ forceUndefined: true });
+    });
+    beforeEach(() => useMikroOrm(db.orm as never));
+    after(async () => {
+      unregister();
+      await db?.close();
+    });
+
+    it('a null given for a nullable column with an initialiser', async () => {
+      await expectSameRows(db, DraftFactory, 3, { overrides: { status: null } });
+    });
+
+    it('nulls generated for a nullable column with an initialiser (no overrides)', async () => {
+      await expectSameRows(db, DraftFactory, 8);
+    });
+  });
+});
