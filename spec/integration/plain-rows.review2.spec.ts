@@ -116,11 +116,38 @@ class RwCard {
   @ManyToOne(() => RwGift) gift!: Rel<RwGift>;
 }
 
-const entities = [RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
-const tables = ['rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
+@Embeddable()
+class RwStamp {
+  @Property({ length: 20 }) place!: string;
+  @Property({ length: 40, onCreate: (stamp: RwStamp) => `stamp-${stamp.place}` }) code!: string & Opt;
+}
+
+/** An onCreate reading what an embeddable's own onCreate fills in. */
+@Entity({ tableName: 'rw_letter' })
+class RwLetter {
+  @PrimaryKey() id!: number;
+  @Embedded(() => RwStamp) stamp!: RwStamp;
+  @Property({ length: 60, onCreate: (letter: RwLetter) => `sent with ${letter.stamp.code}` }) note!: string & Opt;
+}
+
+/** A lazy column, a formula, a column with a default (useDefaults). */
+@Entity({ tableName: 'rw_misc' })
+class RwMisc {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40, lazy: true }) secret!: string;
+  @Property({ formula: (alias) => `${alias}.id * 2` }) double?: number & Opt;
+  @Property({ length: 20, default: 'fresh' }) state!: string & Opt;
+  @Property({ length: 60, onCreate: (misc: RwMisc) => `state ${misc.state}` }) summary!: string & Opt;
+}
+
+const entities = [RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
+const tables = ['rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
 
 // ---------------------------------------------------------------- factories
 
+class LetterFactory extends BaseFactory<RwLetter> {}
+class MiscFactory extends BaseFactory<RwMisc> {}
+class MiscDefaultsFactory extends BaseFactory<RwMisc> {}
 class ResidentFactory extends BaseFactory<RwResident> {}
 class TagFactory extends BaseFactory<RwTag> {}
 class DraftFactory extends BaseFactory<RwDraft> {}
@@ -146,7 +173,7 @@ class CardFactory extends BaseFactory<RwCard> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- factories of several models
 type AnyFactory = any;
 const factories: [AnyFactory, Function][] = [
-  [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
+  [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
   [DocFactory, RwDoc], [ShelfFactory, RwShelf], [BookFactory, RwBook], [GiftFactory, RwGift], [CardFactory, RwCard],
 ];
 
@@ -231,6 +258,7 @@ async function seedOnce(db: Db, factory: AnyFactory, count: number, options: Rec
 async function expectSameRows(db: Db, factory: AnyFactory, count: number, options: Record<string, unknown> = {}, setup?: () => Promise<void>): Promise<void> {
   const entities = await seedOnce(db, factory, count, options, false, setup);
   const plain = await seedOnce(db, factory, count, options, true, setup);
+  if (process.env['REVIEW2_VERBOSE']) console.error(`    entities: ${entities.error ?? 'ok'}; plain: ${plain.error ?? 'ok'}`);
   if (entities.error !== undefined) {
     // The entity path writes nothing: plain rows must not write either.
     expect(plain.error, `entities fail (${entities.error}), plain rows do not`).to.be.a('string');
@@ -248,7 +276,7 @@ async function expectSameRows(db: Db, factory: AnyFactory, count: number, option
 // ---------------------------------------------------------------- specs
 
 function register(): void {
-  for (const [factory, model] of factories) Factory(model as never)(factory);
+  for (const [factory, model] of factories) Factory(model as never, factory === MiscDefaultsFactory ? { useDefaults: true } : {})(factory);
 }
 function unregister(): void {
   for (const [factory] of factories) registry.unregister(factory);
@@ -270,11 +298,11 @@ describe(`seedRows with plain: true, second hostile review (${database})`, funct
     });
 
     it('a date given as a string inside an embeddable', async () => {
-      await expectSameRows(db, ResidentFactory, 2, { overrides: { home: { since: '2020-05-06T07:08:09.000Z' as never } } });
+      await expectSameRows(db, ResidentFactory, 2, { overrides: { home: { city: 'Oslo', since: '2020-05-06T07:08:09.000Z' as never, active: true } } });
     });
 
     it('a boolean given as a number inside an embeddable', async () => {
-      await expectSameRows(db, ResidentFactory, 2, { overrides: { home: { active: 1 as never } } });
+      await expectSameRows(db, ResidentFactory, 2, { overrides: { home: { city: 'Oslo', since: new Date('2020-05-06T07:08:09.000Z'), active: 1 as never } } });
     });
 
     it('an onCreate that reads the entity through a Symbol-keyed member (Symbol.toPrimitive)', async () => {
@@ -309,8 +337,45 @@ describe(`seedRows with plain: true, second hostile review (${database})`, funct
       await expectSameRows(db, BookFactory, 4, { chunk: 2, overrides: (index: number) => (index >= 2 ? { shelf: lastShelf } : {}) });
     });
 
+    it('an onCreate reading what an embeddable onCreate fills in', async () => {
+      await expectSameRows(db, LetterFactory, 3);
+    });
+
+    it('a lazy column, a formula, a default', async () => {
+      await expectSameRows(db, MiscFactory, 3);
+    });
+
+    it('a default left to the database (useDefaults) read by an onCreate', async () => {
+      await expectSameRows(db, MiscDefaultsFactory, 3);
+    });
+
     it('a parent class with a method named unwrap', async () => {
       await expectSameRows(db, CardFactory, 3);
+    });
+  });
+
+  describe('MikroORM option processOnCreateHooksEarly', () => {
+    let db: Db;
+    before(async () => {
+      register();
+      db = await openDb({ processOnCreateHooksEarly: true });
+    });
+    beforeEach(() => useMikroOrm(db.orm as never));
+    after(async () => {
+      unregister();
+      await db?.close();
+    });
+
+    it('an onCreate reading what an embeddable onCreate fills in', async () => {
+      await expectSameRows(db, LetterFactory, 3);
+    });
+
+    it('a default left to the database (useDefaults) read by an onCreate', async () => {
+      await expectSameRows(db, MiscDefaultsFactory, 3);
+    });
+
+    it('an STI root factory whose rows are of a subclass overriding a method', async () => {
+      await expectSameRows(db, AnimalFactory, 6);
     });
   });
 
