@@ -140,11 +140,38 @@ class RwMisc {
   @Property({ length: 60, onCreate: (misc: RwMisc) => `state ${misc.state}` }) summary!: string & Opt;
 }
 
-const entities = [RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
-const tables = ['rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
+/** A virtual getter-only property (MikroORM's documented `persist: false` getter). */
+@Entity({ tableName: 'rw_person' })
+class RwPerson {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) name!: string;
+  @Property({ persist: false }) get upper(): string {
+    return this.name.toUpperCase();
+  }
+  @Property({ length: 60, onCreate: (person: RwPerson) => `upper ${person.upper}` }) shout!: string & Opt;
+}
+
+let hamsters = 0;
+/** Single-table inheritance with an initialiser that has a side effect (a running number). */
+@Entity({ tableName: 'rw_pet', discriminatorColumn: 'kind', discriminatorValue: 'pet' })
+class RwPet {
+  @PrimaryKey() id!: number;
+  @Property({ length: 20 }) kind!: string & Opt;
+  @Property({ length: 20 }) tag: string & Opt = `P${++hamsters}`;
+}
+
+@Entity({ discriminatorValue: 'hamster' })
+class RwHamster extends RwPet {
+  @Property({ length: 40, nullable: true }) wheel?: string | null;
+}
+
+const entities = [RwPerson, RwPet, RwHamster, RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
+const tables = ['rw_person', 'rw_pet', 'rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
 
 // ---------------------------------------------------------------- factories
 
+class PersonFactory extends BaseFactory<RwPerson> {}
+class HamsterFactory extends BaseFactory<RwHamster> {}
 class LetterFactory extends BaseFactory<RwLetter> {}
 class MiscFactory extends BaseFactory<RwMisc> {}
 class MiscDefaultsFactory extends BaseFactory<RwMisc> {}
@@ -173,7 +200,7 @@ class CardFactory extends BaseFactory<RwCard> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- factories of several models
 type AnyFactory = any;
 const factories: [AnyFactory, Function][] = [
-  [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
+  [PersonFactory, RwPerson], [HamsterFactory, RwHamster], [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
   [DocFactory, RwDoc], [ShelfFactory, RwShelf], [BookFactory, RwBook], [GiftFactory, RwGift], [CardFactory, RwCard],
 ];
 
@@ -347,6 +374,17 @@ describe(`seedRows with plain: true, second hostile review (${database})`, funct
 
     it('a default left to the database (useDefaults) read by an onCreate', async () => {
       await expectSameRows(db, MiscDefaultsFactory, 3);
+    });
+
+    it('a persist: false getter read by an onCreate', async () => {
+      await expectSameRows(db, PersonFactory, 3);
+      await expectSameRows(db, PersonFactory, 3, { overrides: { upper: 'GIVEN' as never } });
+    });
+
+    it('an STI class with an initialiser that counts (first call of each path on this ORM)', async () => {
+      await expectSameRows(db, HamsterFactory, 3, {}, async () => {
+        hamsters = 0;
+      });
     });
 
     it('a parent class with a method named unwrap', async () => {
