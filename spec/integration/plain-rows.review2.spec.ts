@@ -165,11 +165,21 @@ class RwHamster extends RwPet {
   @Property({ length: 40, nullable: true }) wheel?: string | null;
 }
 
-const entities = [RwPerson, RwPet, RwHamster, RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
-const tables = ['rw_person', 'rw_pet', 'rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
+/** onCreate initialisers that ask what the entity is (instanceof, its constructor's name). */
+@Entity({ tableName: 'rw_event' })
+class RwEvent {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) title!: string;
+  @Property({ length: 20, onCreate: (event: object) => (event instanceof RwEvent ? 'event' : 'unknown') }) category!: string & Opt;
+  @Property({ length: 20, onCreate: (event: object) => event.constructor.name }) source!: string & Opt;
+}
+
+const entities = [RwEvent, RwPerson, RwPet, RwHamster, RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
+const tables = ['rw_event', 'rw_person', 'rw_pet', 'rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
 
 // ---------------------------------------------------------------- factories
 
+class EventFactory extends BaseFactory<RwEvent> {}
 class PersonFactory extends BaseFactory<RwPerson> {}
 class HamsterFactory extends BaseFactory<RwHamster> {}
 class LetterFactory extends BaseFactory<RwLetter> {}
@@ -200,7 +210,7 @@ class CardFactory extends BaseFactory<RwCard> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- factories of several models
 type AnyFactory = any;
 const factories: [AnyFactory, Function][] = [
-  [PersonFactory, RwPerson], [HamsterFactory, RwHamster], [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
+  [EventFactory, RwEvent], [PersonFactory, RwPerson], [HamsterFactory, RwHamster], [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
   [DocFactory, RwDoc], [ShelfFactory, RwShelf], [BookFactory, RwBook], [GiftFactory, RwGift], [CardFactory, RwCard],
 ];
 
@@ -374,6 +384,10 @@ describe(`seedRows with plain: true, second hostile review (${database})`, funct
 
     it('a default left to the database (useDefaults) read by an onCreate', async () => {
       await expectSameRows(db, MiscDefaultsFactory, 3);
+    });
+
+    it('an onCreate asking what the entity is (instanceof, constructor.name)', async () => {
+      await expectSameRows(db, EventFactory, 2);
     });
 
     it('a persist: false getter read by an onCreate', async () => {
