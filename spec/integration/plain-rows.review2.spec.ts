@@ -174,11 +174,26 @@ class RwEvent {
   @Property({ length: 20, onCreate: (event: object) => event.constructor.name }) source!: string & Opt;
 }
 
-const entities = [RwEvent, RwPerson, RwPet, RwHamster, RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
-const tables = ['rw_event', 'rw_person', 'rw_pet', 'rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
+let seals = 0;
+@Embeddable()
+class RwSeal {
+  @Property({ length: 20 }) color!: string;
+  @Property({ length: 20, onCreate: () => `S${++seals}` }) serial!: string & Opt;
+}
+
+/** An embeddable with an onCreate that numbers its instances. */
+@Entity({ tableName: 'rw_parcel' })
+class RwParcel {
+  @PrimaryKey() id!: number;
+  @Embedded(() => RwSeal) seal!: RwSeal;
+}
+
+const entities = [RwSeal, RwParcel, RwEvent, RwPerson, RwPet, RwHamster, RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
+const tables = ['rw_parcel', 'rw_event', 'rw_person', 'rw_pet', 'rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
 
 // ---------------------------------------------------------------- factories
 
+class ParcelFactory extends BaseFactory<RwParcel> {}
 class EventFactory extends BaseFactory<RwEvent> {}
 class PersonFactory extends BaseFactory<RwPerson> {}
 class HamsterFactory extends BaseFactory<RwHamster> {}
@@ -210,7 +225,7 @@ class CardFactory extends BaseFactory<RwCard> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- factories of several models
 type AnyFactory = any;
 const factories: [AnyFactory, Function][] = [
-  [EventFactory, RwEvent], [PersonFactory, RwPerson], [HamsterFactory, RwHamster], [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
+  [ParcelFactory, RwParcel], [EventFactory, RwEvent], [PersonFactory, RwPerson], [HamsterFactory, RwHamster], [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
   [DocFactory, RwDoc], [ShelfFactory, RwShelf], [BookFactory, RwBook], [GiftFactory, RwGift], [CardFactory, RwCard],
 ];
 
@@ -384,6 +399,22 @@ describe(`seedRows with plain: true, second hostile review (${database})`, funct
 
     it('a default left to the database (useDefaults) read by an onCreate', async () => {
       await expectSameRows(db, MiscDefaultsFactory, 3);
+    });
+
+    it('an embeddable given as one object for every row of the call, with an onCreate that numbers instances', async () => {
+      await expectSameRows(db, ParcelFactory, 3, { overrides: { seal: { color: 'red' } } }, async () => {
+        seals = 0;
+      });
+    });
+
+    it('a plain-rows call leaves the caller\'s override object as it was (a later entity call reusing it writes fresh values)', async () => {
+      const forEntities = { color: 'red' };
+      await seedOnce(db, ParcelFactory, 2, { overrides: { seal: forEntities } }, false);
+      expect(forEntities, 'the entity path leaves it as it was').to.deep.equal({ color: 'red' });
+      const seal = { color: 'red' };
+      const before = { ...seal };
+      await seedOnce(db, ParcelFactory, 2, { overrides: { seal } }, true);
+      expect(seal, 'the override object after a plain-rows call').to.deep.equal(before);
     });
 
     it('an onCreate asking what the entity is (instanceof, constructor.name)', async () => {
