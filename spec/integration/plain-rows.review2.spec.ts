@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { MikroORM, ref, rel, type Opt, type Options, type Rel } from '@mikro-orm/core';
+import { MikroORM, ref, rel, Type, type Opt, type Options, type Rel } from '@mikro-orm/core';
 import { BaseFactory, Factory, forgetMikroOrms, Lazy, MikroOrmBulkPersistence, Related, registry, useMikroOrm } from 'fixtory';
 import { clearSchema, createSchema, Embeddable, Embedded, Entity, ManyToOne, metadataProvider, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
 import { currentDatabase, driverOf, serverDatabases, serverUrl } from './support/databases.js';
@@ -188,11 +188,41 @@ class RwParcel {
   @Embedded(() => RwSeal) seal!: RwSeal;
 }
 
-const entities = [RwSeal, RwParcel, RwEvent, RwPerson, RwPet, RwHamster, RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
-const tables = ['rw_parcel', 'rw_event', 'rw_person', 'rw_pet', 'rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
+/** A key kept upper-case in JS, lower-case in its column. */
+class VoucherCodeType extends Type<string, string> {
+  override convertToDatabaseValue(value: string): string {
+    return value.toLowerCase();
+  }
+  override convertToJSValue(value: string): string {
+    return value.toUpperCase();
+  }
+  override getColumnType(): string {
+    return 'varchar(20)';
+  }
+}
+
+@Entity({ tableName: 'rw_voucher' })
+class RwVoucher {
+  @PrimaryKey({ type: VoucherCodeType }) id!: string;
+  @Property({ length: 40 }) label!: string;
+}
+
+@Entity({ tableName: 'rw_redemption' })
+class RwRedemption {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) shop!: string;
+  @ManyToOne(() => RwVoucher) voucher!: Rel<RwVoucher>;
+}
+
+const entities = [RwVoucher, RwRedemption, RwSeal, RwParcel, RwEvent, RwPerson, RwPet, RwHamster, RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
+const tables = ['rw_redemption', 'rw_voucher', 'rw_parcel', 'rw_event', 'rw_person', 'rw_pet', 'rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
 
 // ---------------------------------------------------------------- factories
 
+class VoucherFactory extends BaseFactory<RwVoucher> {}
+class RedemptionFactory extends BaseFactory<RwRedemption> {
+  @Related({ factory: () => VoucherFactory }) voucher!: unknown;
+}
 class ParcelFactory extends BaseFactory<RwParcel> {}
 class EventFactory extends BaseFactory<RwEvent> {}
 class PersonFactory extends BaseFactory<RwPerson> {}
@@ -225,7 +255,7 @@ class CardFactory extends BaseFactory<RwCard> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- factories of several models
 type AnyFactory = any;
 const factories: [AnyFactory, Function][] = [
-  [ParcelFactory, RwParcel], [EventFactory, RwEvent], [PersonFactory, RwPerson], [HamsterFactory, RwHamster], [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
+  [VoucherFactory, RwVoucher], [RedemptionFactory, RwRedemption], [ParcelFactory, RwParcel], [EventFactory, RwEvent], [PersonFactory, RwPerson], [HamsterFactory, RwHamster], [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
   [DocFactory, RwDoc], [ShelfFactory, RwShelf], [BookFactory, RwBook], [GiftFactory, RwGift], [CardFactory, RwCard],
 ];
 
@@ -415,6 +445,14 @@ describe(`seedRows with plain: true, second hostile review (${database})`, funct
       const before = { ...seal };
       await seedOnce(db, ParcelFactory, 2, { overrides: { seal } }, true);
       expect(seal, 'the override object after a plain-rows call').to.deep.equal(before);
+    });
+
+    it('a relation given as the key of a custom-typed primary key', async () => {
+      await expectSameRows(db, RedemptionFactory, 2, { overrides: { voucher: 'ABC' as never } }, async () => void (await VoucherFactory.seedRows(1, { overrides: { id: 'ABC' } })));
+    });
+
+    it('a relation to a row with a custom-typed primary key', async () => {
+      await expectSameRows(db, RedemptionFactory, 2, { overrides: (index: number) => ({ voucher: { id: `CODE${index}` } }) });
     });
 
     it('an onCreate asking what the entity is (instanceof, constructor.name)', async () => {
