@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { MikroORM, ref, rel, Type, type Opt, type Options, type Rel } from '@mikro-orm/core';
-import { BaseFactory, Factory, forgetMikroOrms, Lazy, MikroOrmBulkPersistence, Related, registry, useMikroOrm } from 'fixtory';
+import { BaseFactory, Factory, forgetMikroOrms, Lazy, MikroOrmBulkPersistence, Related, registry, TestTransaction, useMikroOrm } from 'fixtory';
 import { clearSchema, createSchema, Embeddable, Embedded, Entity, ManyToOne, metadataProvider, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
 import { currentDatabase, driverOf, serverDatabases, serverUrl } from './support/databases.js';
 
@@ -214,11 +214,20 @@ class RwRedemption {
   @ManyToOne(() => RwVoucher) voucher!: Rel<RwVoucher>;
 }
 
-const entities = [RwVoucher, RwRedemption, RwSeal, RwParcel, RwEvent, RwPerson, RwPet, RwHamster, RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
-const tables = ['rw_redemption', 'rw_voucher', 'rw_parcel', 'rw_event', 'rw_person', 'rw_pet', 'rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
+/** A self reference, built (optionalRelations 'build') up to maxDepth. */
+@Entity({ tableName: 'rw_node' })
+class RwNode {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) name!: string;
+  @ManyToOne(() => RwNode, { nullable: true }) parent?: Rel<RwNode> | null;
+}
+
+const entities = [RwNode, RwVoucher, RwRedemption, RwSeal, RwParcel, RwEvent, RwPerson, RwPet, RwHamster, RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
+const tables = ['rw_node', 'rw_redemption', 'rw_voucher', 'rw_parcel', 'rw_event', 'rw_person', 'rw_pet', 'rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
 
 // ---------------------------------------------------------------- factories
 
+class NodeFactory extends BaseFactory<RwNode> {}
 class VoucherFactory extends BaseFactory<RwVoucher> {}
 class RedemptionFactory extends BaseFactory<RwRedemption> {
   @Related({ factory: () => VoucherFactory }) voucher!: unknown;
@@ -255,7 +264,7 @@ class CardFactory extends BaseFactory<RwCard> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- factories of several models
 type AnyFactory = any;
 const factories: [AnyFactory, Function][] = [
-  [VoucherFactory, RwVoucher], [RedemptionFactory, RwRedemption], [ParcelFactory, RwParcel], [EventFactory, RwEvent], [PersonFactory, RwPerson], [HamsterFactory, RwHamster], [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
+  [NodeFactory, RwNode], [VoucherFactory, RwVoucher], [RedemptionFactory, RwRedemption], [ParcelFactory, RwParcel], [EventFactory, RwEvent], [PersonFactory, RwPerson], [HamsterFactory, RwHamster], [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
   [DocFactory, RwDoc], [ShelfFactory, RwShelf], [BookFactory, RwBook], [GiftFactory, RwGift], [CardFactory, RwCard],
 ];
 
@@ -358,7 +367,7 @@ async function expectSameRows(db: Db, factory: AnyFactory, count: number, option
 // ---------------------------------------------------------------- specs
 
 function register(): void {
-  for (const [factory, model] of factories) Factory(model as never, factory === MiscDefaultsFactory ? { useDefaults: true } : {})(factory);
+  for (const [factory, model] of factories) Factory(model as never, factory === MiscDefaultsFactory ? { useDefaults: true } : factory === NodeFactory ? { optionalRelations: 'build' } : {})(factory);
 }
 function unregister(): void {
   for (const [factory] of factories) registry.unregister(factory);
@@ -453,6 +462,30 @@ describe(`seedRows with plain: true, second hostile review (${database})`, funct
 
     it('a relation to a row with a custom-typed primary key', async () => {
       await expectSameRows(db, RedemptionFactory, 2, { overrides: (index: number) => ({ voucher: { id: `CODE${index}` } }) });
+    });
+
+    it("a self reference built through optionalRelations 'build'", async () => {
+      await expectSameRows(db, NodeFactory, 5, { chunk: 2 });
+    });
+
+    it('inside a TestTransaction: a failed later chunk keeps the earlier one, the transaction stays usable, its rollback leaves nothing', async () => {
+      await clearSchema(db.orm);
+      const tx = new TestTransaction(db.orm);
+      await tx.begin();
+      try {
+        for (const [each] of factories) each.setPersistence(new MikroOrmBulkPersistence(db.orm as never));
+        const failed = await BookFactory.seedRows(4, { chunk: 2, plain: true, overrides: (index: number) => (index >= 2 ? { title: null as never } : {}) }).then(
+          () => 'no error',
+          (error: Error) => error.constructor.name,
+        );
+        expect(failed).to.not.equal('no error');
+        expect(await tx.em.count(RwBook)).to.equal(2);
+        await BookFactory.seedRows(3, { plain: true });
+        expect(await tx.em.count(RwBook)).to.equal(5);
+      } finally {
+        await tx.rollback();
+      }
+      expect(await db.orm.em.fork().count(RwBook)).to.equal(0);
     });
 
     it('an onCreate asking what the entity is (instanceof, constructor.name)', async () => {
