@@ -222,11 +222,22 @@ class RwNode {
   @ManyToOne(() => RwNode, { nullable: true }) parent?: Rel<RwNode> | null;
 }
 
-const entities = [RwNode, RwVoucher, RwRedemption, RwSeal, RwParcel, RwEvent, RwPerson, RwPet, RwHamster, RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
-const tables = ['rw_node', 'rw_redemption', 'rw_voucher', 'rw_parcel', 'rw_event', 'rw_person', 'rw_pet', 'rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
+/** The same with an optional parent. */
+@Entity({ tableName: 'rw_tag_line' })
+class RwTagLine {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) text!: string;
+  @ManyToOne(() => RwGift, { nullable: true }) gift?: Rel<RwGift> | null;
+}
+
+const entities = [RwTagLine, RwNode, RwVoucher, RwRedemption, RwSeal, RwParcel, RwEvent, RwPerson, RwPet, RwHamster, RwStamp, RwLetter, RwMisc, RwHome, RwResident, RwTag, RwDraft, RwCode, RwAnimal, RwDog, RwDoc, RwShelf, RwBook, RwGift, RwCard];
+const tables = ['rw_tag_line', 'rw_node', 'rw_redemption', 'rw_voucher', 'rw_parcel', 'rw_event', 'rw_person', 'rw_pet', 'rw_letter', 'rw_misc', 'rw_resident', 'rw_tag', 'rw_draft', 'rw_code', 'rw_animal', 'rw_doc', 'rw_book', 'rw_shelf', 'rw_card', 'rw_gift'];
 
 // ---------------------------------------------------------------- factories
 
+class TagLineFactory extends BaseFactory<RwTagLine> {
+  @Related({ factory: () => GiftFactory }) gift!: unknown;
+}
 class NodeFactory extends BaseFactory<RwNode> {}
 class VoucherFactory extends BaseFactory<RwVoucher> {}
 class RedemptionFactory extends BaseFactory<RwRedemption> {
@@ -264,7 +275,7 @@ class CardFactory extends BaseFactory<RwCard> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- factories of several models
 type AnyFactory = any;
 const factories: [AnyFactory, Function][] = [
-  [NodeFactory, RwNode], [VoucherFactory, RwVoucher], [RedemptionFactory, RwRedemption], [ParcelFactory, RwParcel], [EventFactory, RwEvent], [PersonFactory, RwPerson], [HamsterFactory, RwHamster], [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
+  [TagLineFactory, RwTagLine], [NodeFactory, RwNode], [VoucherFactory, RwVoucher], [RedemptionFactory, RwRedemption], [ParcelFactory, RwParcel], [EventFactory, RwEvent], [PersonFactory, RwPerson], [HamsterFactory, RwHamster], [LetterFactory, RwLetter], [MiscFactory, RwMisc], [MiscDefaultsFactory, RwMisc], [ResidentFactory, RwResident], [TagFactory, RwTag], [DraftFactory, RwDraft], [CodeFactory, RwCode], [AnimalFactory, RwAnimal], [DogFactory, RwDog],
   [DocFactory, RwDoc], [ShelfFactory, RwShelf], [BookFactory, RwBook], [GiftFactory, RwGift], [CardFactory, RwCard],
 ];
 
@@ -487,6 +498,14 @@ describe(`seedRows with plain: true, second hostile review (${database})`, funct
       }
       expect(await db.orm.em.fork().count(RwBook)).to.equal(0);
     });
+
+    for (const plain of [false, true]) {
+      it(`an optional parent whose class has a method named unwrap keeps its foreign key (${plain ? 'plain rows' : 'entities'})`, async () => {
+        const outcome = await seedOnce(db, TagLineFactory, 3, {}, plain);
+        expect(outcome.error, outcome.error).to.equal(undefined);
+        expect(outcome.rows['rw_tag_line']!.map((row) => (row as { gift_id: unknown }).gift_id)).to.deep.equal(outcome.rows['rw_gift']!.map((row) => (row as { id: unknown }).id));
+      });
+    }
 
     it('an onCreate asking what the entity is (instanceof, constructor.name)', async () => {
       await expectSameRows(db, EventFactory, 2);
