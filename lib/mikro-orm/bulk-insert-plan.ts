@@ -24,9 +24,9 @@ function isCollection(value: unknown): value is CollectionLike {
   return typeof (value as CollectionLike | null)?.getItems === 'function' && typeof (value as CollectionLike).isInitialized === 'function';
 }
 
+/** The entity a MikroORM Reference wraps; any other value as it is (an entity may have a method named `unwrap` of its own). */
 export function unwrapReference(value: unknown): unknown {
-  const reference = value as { unwrap?: () => unknown } | null | undefined;
-  return typeof reference?.unwrap === 'function' ? reference.unwrap() : value;
+  return mikroOrmCore()!.Reference.isReference(value) ? (value as { unwrap(): unknown }).unwrap() : value;
 }
 
 /** MikroORM's internal view of an entity (its metadata, managed flag and keys). */

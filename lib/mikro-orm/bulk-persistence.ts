@@ -4,7 +4,7 @@ import { AsyncPersistenceProtocol } from '../persistence/protocols.js';
 import { applyOnCreate, forgetInsert, planInsert, withKeys, type InsertPlan } from './bulk-insert-plan.js';
 import { trackerOf, tracksCreateCalls, writeCall, type CallTracker, type TracksCalls } from './call-tracker.js';
 import { mikroOrmCore } from './metadata-lookup.js';
-import { insertRows, isRow, planRows } from './plain-rows.js';
+import { insertRows, isRow, markWritten, planRows } from './plain-rows.js';
 import type { EntityManagerSource } from './write-target.js';
 
 /**
@@ -50,6 +50,7 @@ export class MikroOrmBulkPersistence<T extends object> extends AsyncPersistenceP
       const writeRows = async () => {
         const rows = planRows(entities);
         await em.transactional((tx) => insertRows(tx as never, rows));
+        markWritten(rows);
       };
       await writeCall(state, entities, writeRows);
       return entities;

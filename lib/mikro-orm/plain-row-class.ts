@@ -1,5 +1,6 @@
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { ConfigurationException } from '../errors.js';
+import { applyOnCreate } from './bulk-insert-plan.js';
 
 /*
  * What a plain row of an entity class is (see plain-rows.ts for how rows are written). A row holds
@@ -43,6 +44,10 @@ interface RowShape {
   dates: string[];
   booleans: string[];
   onCreate: EntityProperty[];
+  /** Values given for these are dropped (getters without a setter). */
+  readOnly: Set<string>;
+  /** Embedded properties: their values must be instances of their class, one per row. */
+  embedded: EntityProperty[];
 }
 
 const shapes = new WeakMap<EntityMetadata, RowShape>();
@@ -53,17 +58,33 @@ function isMikroOrmMember(name: string): boolean {
 }
 
 /** A row class whose prototype has the entity class's getters and methods, found up its prototype chain. */
+/** The symbols a class may give its instances' behaviour with (MikroORM's own symbols on an entity prototype are none of these). */
+const behaviourSymbols = new Set<PropertyKey>([Symbol.toPrimitive, Symbol.toStringTag, Symbol.iterator, Symbol.asyncIterator]);
+
 function rowClassOf(meta: EntityMetadata): new () => PlainRow {
   const columns = new Set(meta.props.filter((p) => p.persist !== false).map((p) => p.name));
   const Row = class extends PlainRow {};
   Object.defineProperty(Row.prototype, entityOfRow, { value: meta });
+  // `row.constructor` names the entity class, as for an entity (`instanceof` does not hold: README, "Plain rows").
+  Object.defineProperty(Row.prototype, 'constructor', { value: meta.class, writable: true, configurable: true });
   for (let proto = meta.class.prototype as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      if (columns.has(name) || isMikroOrmMember(name) || Object.hasOwn(Row.prototype, name)) continue;
-      Object.defineProperty(Row.prototype, name, Object.getOwnPropertyDescriptor(proto, name)!);
+    for (const key of Reflect.ownKeys(proto)) {
+      if (typeof key === 'symbol' ? !behaviourSymbols.has(key) : columns.has(key) || isMikroOrmMember(key)) continue;
+      if (Object.hasOwn(Row.prototype, key)) continue;
+      Object.defineProperty(Row.prototype, key, Object.getOwnPropertyDescriptor(proto, key)!);
     }
   }
   return Row;
+}
+
+/** Names a value given for would only meet a getter without a setter on the row: em.create's hydrator skips them. */
+function getterOnly(Row: new () => PlainRow): Set<string> {
+  const names = new Set<string>();
+  for (const name of Object.getOwnPropertyNames(Row.prototype)) {
+    const descriptor = Object.getOwnPropertyDescriptor(Row.prototype, name)!;
+    if (descriptor.get && !descriptor.set) names.add(name);
+  }
+  return names;
 }
 
 function hasSetter(cls: Function, name: string): boolean {
@@ -113,9 +134,12 @@ function shapeOf(meta: EntityMetadata): RowShape {
   const refusal = refusalOf(meta);
   const probe = refusal ? {} : new (meta.class as unknown as new () => Record<string, unknown>)();
   const scalars = meta.props.filter((p) => p.kind === 'scalar' && p.persist !== false);
+  const Row = rowClassOf(meta);
   shape = {
     refusal,
-    Row: rowClassOf(meta),
+    Row,
+    readOnly: getterOnly(Row),
+    embedded: meta.props.filter((p) => p.kind === 'embedded' && p.persist !== false && !p.embedded),
     initialised: meta.props.filter((p) => p.kind !== '1:m' && p.kind !== 'm:n' && p.persist !== false && probe[p.name] !== undefined).map((p) => p.name),
     collections: meta.props.filter((p) => p.kind === '1:m' || p.kind === 'm:n').map((p) => p.name),
     dates: scalars.filter((p) => p.runtimeType === 'Date').map((p) => p.name),
@@ -148,16 +172,33 @@ export function rowSettings(em: object): RowSettings {
   return settings;
 }
 
-/** Runs the `onCreate` initialisers of the properties still unset; an error names the property (it ran on a row, not an entity). */
+/**
+ * Runs the `onCreate` initialisers of the properties still unset, embeddables' among them, in the
+ * order a flush runs them (declaration order: an entity's onCreate may read what an embeddable's
+ * filled in); an error names the property (it ran on a row, not an entity).
+ */
 export function runOnCreate(meta: EntityMetadata, row: Record<string, unknown>, props: readonly EntityProperty[], em: unknown): void {
   for (const prop of props) {
-    if (row[prop.name] != null) continue;
     try {
-      row[prop.name] = prop.onCreate!(row as never, em as never);
+      applyOnCreate(row, [prop], em);
     } catch (error) {
       throw ConfigurationException.plainRowsOnCreate(meta.className, prop.name, error);
     }
   }
+}
+
+/** Where an embeddable value given as the wrong thing must be refused, and a shared instance copied. */
+function embeddedValue(factory: string, meta: EntityMetadata, prop: EntityProperty, value: unknown): unknown {
+  if (value == null) return value;
+  if (Array.isArray(value)) return value.map((item) => embeddedValue(factory, meta, prop, item));
+  const classes = [prop.targetMeta?.class, ...(prop.targetMeta?.polymorphs?.map((m) => m.class) ?? [])].filter((cls): cls is NonNullable<typeof cls> => typeof cls === 'function');
+  if (!classes.some((cls) => value instanceof cls)) throw ConfigurationException.plainRowsValue(factory, `${meta.className}.${prop.name}`, `an instance of ${prop.type}`, value);
+  // A copy per row, as em.create makes one per entity: an onCreate filling it in must not reach other rows or the caller's object.
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(value)), value) as Record<string, unknown>;
+  for (const inner of prop.targetMeta?.props ?? []) {
+    if (inner.kind === 'embedded' && copy[inner.name] != null) copy[inner.name] = embeddedValue(factory, meta, inner, copy[inner.name]);
+  }
+  return copy;
 }
 
 /**
@@ -177,8 +218,9 @@ export function makeRow(meta: EntityMetadata, factory: string, values: Record<st
   }
   for (const key in values) {
     const value = values[key];
-    if (value !== undefined) row[key] = value === null && settings.forceUndefined ? undefined : value; // as em.create: over an initialiser too
+    if (value !== undefined && !shape.readOnly.has(key)) row[key] = value === null && settings.forceUndefined ? undefined : value; // as em.create: over an initialiser too
   }
+  for (const prop of shape.embedded) row[prop.name] = embeddedValue(factory, meta, prop, row[prop.name]);
   for (const name of shape.dates) if (row[name] != null && !(row[name] instanceof Date)) throw ConfigurationException.plainRowsValue(factory, `${meta.className}.${name}`, 'a Date', row[name]);
   for (const name of shape.booleans) if (row[name] != null && typeof row[name] !== 'boolean') throw ConfigurationException.plainRowsValue(factory, `${meta.className}.${name}`, 'true or false', row[name]);
   for (const name of shape.collections) row[name] ??= [];

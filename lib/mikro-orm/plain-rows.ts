@@ -1,6 +1,6 @@
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { ConfigurationException } from '../errors.js';
-import { applyOnCreate, planInsert, unwrapReference, type GraphView, type InsertPlan } from './bulk-insert-plan.js';
+import { planInsert, unwrapReference, type GraphView, type InsertPlan } from './bulk-insert-plan.js';
 import { mikroOrmCore } from './mikro-orm-core.js';
 import { PlainRow, rowMetaOf, runOnCreate } from './plain-row-class.js';
 
@@ -19,10 +19,17 @@ function helper(entity: object) {
   return mikroOrmCore()!.helper(entity);
 }
 
+/** Rows a committed call wrote: a later chunk may point at them (an overrides function handing one on), as at an existing entity. */
+const written = new WeakSet<object>();
+
+export function markWritten(plan: InsertPlan): void {
+  for (const row of plan.entities) written.add(row);
+}
+
 /** Rows and the entities they point at, as the insert walk sees them; rows are kept in step as MikroORM keeps entities. */
 const rowView: GraphView = {
   metaOf: (node) => rowMetaOf(node) ?? helper(node).__meta,
-  isNew: (node) => node instanceof PlainRow || !helper(node).__managed,
+  isNew: (node) => (node instanceof PlainRow ? !written.has(node) : !helper(node).__managed),
   check(node, prop, held) {
     // em.create turns an object given for a relation into an entity; a row cannot.
     if (!(held instanceof PlainRow) && !mikroOrmCore()!.Utils.isEntity(held)) throw ConfigurationException.plainRowsData(rowView.metaOf(node).className, prop.name);
@@ -114,12 +121,8 @@ export async function insertRows(em: Inserting['em'], plan: InsertPlan): Promise
     const pk = meta.properties[meta.primaryKeys[0]!]!;
     // The schema an entity built by the same EntityManager would be written to (see constructWithNew).
     const schema = driver.getSchemaName?.(meta, { schema: em.schema }) ?? meta.schema;
-    const onCreate = meta.hydrateProps.filter((p) => p.onCreate);
-    const embedded = meta.hydrateProps.filter((p) => p.kind === 'embedded');
-    for (const row of rows as Record<string, unknown>[]) {
-      runOnCreate(meta, row, onCreate, em);
-      applyOnCreate(row, embedded, em);
-    }
+    const onCreate = meta.hydrateProps.filter((p) => p.onCreate || p.kind === 'embedded');
+    for (const row of rows as Record<string, unknown>[]) runOnCreate(meta, row, onCreate, em);
     let start = 0;
     for (const chunk of keyedApart(rows as Record<string, unknown>[], pk.name, size)) {
       const payloads = chunk.map((row) => payloadOf(meta, owners, row, snapshot, platform));

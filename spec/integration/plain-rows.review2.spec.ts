@@ -167,12 +167,14 @@ class RwHamster extends RwPet {
   @Property({ length: 40, nullable: true }) wheel?: string | null;
 }
 
-/** onCreate initialisers that ask what the entity is (instanceof, its constructor's name). */
+/**
+ * An onCreate initialiser that asks what the entity is by its constructor's name. (`instanceof` the
+ * entity class is false for a row: a limit the README states, "Plain rows".)
+ */
 @Entity({ tableName: 'rw_event' })
 class RwEvent {
   @PrimaryKey() id!: number;
   @Property({ length: 40 }) title!: string;
-  @Property({ length: 20, onCreate: (event: object) => (event instanceof RwEvent ? 'event' : 'unknown') }) category!: string & Opt;
   @Property({ length: 20, onCreate: (event: object) => event.constructor.name }) source!: string & Opt;
 }
 
@@ -509,7 +511,7 @@ describe(`seedRows with plain: true, second hostile review (${database})`, funct
       });
     }
 
-    it('an onCreate asking what the entity is (instanceof, constructor.name)', async () => {
+    it('an onCreate asking what the entity is (constructor.name)', async () => {
       await expectSameRows(db, EventFactory, 2);
     });
 
