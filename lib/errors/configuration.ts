@@ -177,7 +177,7 @@ export class ConfigurationException extends FactoryException {
     return new ConfigurationException(mikroOrm.plainRowsValue(factory, field, expected, value));
   }
 
-  static plainRowsOnCreate(entity: string, field: string, cause: unknown): ConfigurationException {
+  static plainRowsOnCreate(entity: string, field: string | undefined, cause: unknown): ConfigurationException {
     return new ConfigurationException(mikroOrm.plainRowsOnCreate(entity, field, cause), { cause });
   }
 

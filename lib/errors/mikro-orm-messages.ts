@@ -152,10 +152,11 @@ export function plainRowsValue(factory: string, field: string, expected: string,
   );
 }
 
-export function plainRowsOnCreate(entity: string, field: string, cause: unknown): string {
+export function plainRowsOnCreate(entity: string, field: string | undefined, cause: unknown): string {
   const why = cause instanceof Error ? cause.message : String(cause);
+  const which = field === undefined ? `An onCreate initialiser of ${entity}` : `The onCreate of ${entity}.${field}`;
   return (
-    `The onCreate of ${entity}.${field} failed on a plain row (seedRows with plain: true): ${why}. A plain row has the class's getters ` +
+    `${which} failed on a plain row (seedRows with plain: true): ${why}. A plain row has the class's getters ` +
       `and methods but no MikroORM internals. Seed without plain: true, or make the onCreate read only the row's values.`
   );
 }

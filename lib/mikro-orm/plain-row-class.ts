@@ -43,7 +43,6 @@ interface RowShape {
   /** Scalars whose values em.create converts (a date given as a string, a boolean as a number): a row takes them as they must be. */
   dates: string[];
   booleans: string[];
-  onCreate: EntityProperty[];
   /** Values given for these are dropped (getters without a setter). */
   readOnly: Set<string>;
   /** Embedded properties: their values must be instances of their class, one per row. */
@@ -144,18 +143,28 @@ function shapeOf(meta: EntityMetadata): RowShape {
     collections: meta.props.filter((p) => p.kind === '1:m' || p.kind === 'm:n').map((p) => p.name),
     dates: scalars.filter((p) => p.runtimeType === 'Date').map((p) => p.name),
     booleans: scalars.filter((p) => p.runtimeType === 'boolean').map((p) => p.name),
-    onCreate: meta.hydrateProps.filter((p) => p.onCreate),
   };
   shapes.set(meta, shape);
   return shape;
+}
+
+/** What em.create runs on a new entity when the ORM processes onCreate hooks early: MikroORM's own code, given the row. */
+interface DefaultValues {
+  assignDefaultValues(entity: object, meta: EntityMetadata): void;
 }
 
 /** The options of the ORM that change what em.create makes of the same values. */
 export interface RowSettings {
   /** `forceUndefined`: a null value counts as not given. */
   forceUndefined: boolean;
-  /** `processOnCreateHooksEarly`: `onCreate` runs when the entity is made, not when it is inserted. */
-  onCreateEarly: boolean;
+  /**
+   * Under `processOnCreateHooksEarly` (MikroORM 7's default), the EntityFactory that fills in a new
+   * entity's onCreate values (and, on MikroORM 7, runtime defaults and nullable nulls) as em.create
+   * makes it; undefined when that happens at insert.
+   */
+  early?: DefaultValues;
+  /** Early hooks are on, and this MikroORM does not offer what runs them. */
+  earlyUnsupported?: boolean;
   em: unknown;
 }
 
@@ -165,8 +174,12 @@ const settingsOfEm = new WeakMap<object, RowSettings>();
 export function rowSettings(em: object): RowSettings {
   let settings = settingsOfEm.get(em);
   if (!settings) {
-    const config = (em as { config?: { get(key: string): unknown } }).config;
-    settings = { forceUndefined: config?.get('forceUndefined') === true, onCreateEarly: config?.get('processOnCreateHooksEarly') === true, em };
+    const orm = em as { config?: { get(key: string): unknown }; getEntityFactory?(): DefaultValues };
+    const earlyHooks = orm.config?.get('processOnCreateHooksEarly') === true;
+    const factory = earlyHooks ? orm.getEntityFactory?.() : undefined;
+    // A MikroORM without this (internal) method would make rows that differ from its entities: refused rather than guessed.
+    const early = typeof factory?.assignDefaultValues === 'function' ? factory : undefined;
+    settings = { forceUndefined: orm.config?.get('forceUndefined') === true, early, earlyUnsupported: earlyHooks && !early, em };
     settingsOfEm.set(em, settings);
   }
   return settings;
@@ -211,6 +224,7 @@ function embeddedValue(factory: string, meta: EntityMetadata, prop: EntityProper
 export function makeRow(meta: EntityMetadata, factory: string, values: Record<string, unknown>, settings: RowSettings): object {
   const shape = shapeOf(meta);
   if (shape.refusal) throw ConfigurationException.plainRowsClass(factory, meta.className, shape.refusal);
+  if (settings.earlyUnsupported) throw ConfigurationException.plainRowsClass(factory, meta.className, "this MikroORM's processOnCreateHooksEarly cannot be followed on a row");
   const row = new shape.Row() as PlainRow & Record<string, unknown>;
   if (shape.initialised.length > 0) {
     const fresh = new (meta.class as unknown as new () => Record<string, unknown>)();
@@ -224,6 +238,12 @@ export function makeRow(meta: EntityMetadata, factory: string, values: Record<st
   for (const name of shape.dates) if (row[name] != null && !(row[name] instanceof Date)) throw ConfigurationException.plainRowsValue(factory, `${meta.className}.${name}`, 'a Date', row[name]);
   for (const name of shape.booleans) if (row[name] != null && typeof row[name] !== 'boolean') throw ConfigurationException.plainRowsValue(factory, `${meta.className}.${name}`, 'true or false', row[name]);
   for (const name of shape.collections) row[name] ??= [];
-  if (settings.onCreateEarly && shape.onCreate.length > 0) runOnCreate(meta, row, shape.onCreate, settings.em);
+  if (settings.early) {
+    try {
+      settings.early.assignDefaultValues(row, meta);
+    } catch (error) {
+      throw ConfigurationException.plainRowsOnCreate(meta.className, undefined, error);
+    }
+  }
   return row;
 }
