@@ -102,7 +102,7 @@ describe('MikroORM: entities discovered on demand, before useMikroOrm', function
     const cat = CatFactory.build();
     expect(cat).to.be.instanceOf(OdCat);
     expect([cat.kind, typeof cat.lives, typeof cat.petName]).to.deep.equal([OdKind.OdCat, 'number', 'string']);
-    const pets = OwnerFactory.batch(8).map((owner) => owner.pet);
+    const pets = OwnerFactory.batch(40).map((owner) => owner.pet); // 8 gave one class alone about once in 128 runs
     expect(new Set(pets.map((pet) => pet.constructor))).to.deep.equal(new Set([OdCat, OdDog]));
     for (const pet of pets) expect(pet.kind).to.equal(pet instanceof OdCat ? OdKind.OdCat : OdKind.OdDog);
     // The abstract root, discovered alone, has its own properties, not its subclasses' (a single-table root would).
