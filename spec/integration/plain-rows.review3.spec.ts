@@ -1,0 +1,286 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { BigIntType, JsonType, MikroORM, type Opt, type Options, type Rel } from '@mikro-orm/core';
+import { BaseFactory, Factory, forgetMikroOrms, MikroOrmBulkPersistence, Related, registry, Sequence, useMikroOrm } from 'fixtory';
+import { clearSchema, createSchema, Entity, ManyToOne, metadataProvider, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
+import { currentDatabase, driverOf, serverDatabases, serverUrl } from './support/databases.js';
+
+// A third hostile review of seedRows(n, { plain: true }) (main at 31370a0), with the harness of
+// plain-rows.review2.spec.ts: each case seeds one factory both ways on a fresh schema and compares.
+
+const database = currentDatabase();
+let databases = 0;
+
+// ---------------------------------------------------------------- entities
+
+/** A column MikroORM never hydrates (hydrate: false): em.create drops a value given for it. */
+@Entity({ tableName: 'rx_shade' })
+class RxShade {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) name!: string;
+  @Property({ length: 40, nullable: true, hydrate: false }) shade?: string | null;
+}
+
+class RxPoint {
+  constructor(
+    public x = 0,
+    public y = 0,
+  ) {}
+  get sum(): number {
+    return this.x + this.y;
+  }
+}
+
+class RxDay extends Date {
+  override toISOString(): string {
+    return 'not a date';
+  }
+}
+
+/** A JSON column holding a class instance, a date. */
+@Entity({ tableName: 'rx_place' })
+class RxPlace {
+  @PrimaryKey() id!: number;
+  @Property({ type: JsonType }) where!: RxPoint;
+  @Property() at!: Date;
+}
+
+/** A persist: false plain field, read by an onCreate; a serializer. */
+@Entity({ tableName: 'rx_note' })
+class RxNote {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40, serializer: (v: string) => v.toUpperCase() }) title!: string;
+  @Property({ persist: false }) draft?: string;
+  @Property({ length: 80, onCreate: (note: RxNote) => `draft ${note.draft}` }) summary!: string & Opt;
+}
+
+/** BigInt keys, numbered by the database, and a child pointing at them. */
+@Entity({ tableName: 'rx_big_parent' })
+class RxBigParent {
+  @PrimaryKey({ type: new BigIntType('bigint') }) id!: bigint;
+  @Property({ length: 40 }) name!: string;
+}
+
+@Entity({ tableName: 'rx_big_child' })
+class RxBigChild {
+  @PrimaryKey({ type: new BigIntType('bigint') }) id!: bigint;
+  @Property({ length: 40 }) name!: string;
+  @ManyToOne(() => RxBigParent) parent!: Rel<RxBigParent>;
+}
+
+/** A unique sequenced column. */
+@Entity({ tableName: 'rx_badge' })
+class RxBadge {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40, unique: true }) code!: string;
+  @Property({ length: 40 }) label!: string;
+}
+
+@Entity({ tableName: 'rx_shelf' })
+class RxShelf {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) label!: string;
+}
+
+@Entity({ tableName: 'rx_book' })
+class RxBook {
+  @PrimaryKey() id!: number;
+  @Property({ length: 90 }) title!: string;
+  @ManyToOne(() => RxShelf) shelf!: Rel<RxShelf>;
+  @ManyToOne(() => RxShelf, { nullable: true }) spare?: Rel<RxShelf> | null;
+}
+
+const entities = [RxShade, RxPlace, RxNote, RxBigParent, RxBigChild, RxBadge, RxShelf, RxBook];
+const tables = ['rx_shade', 'rx_place', 'rx_note', 'rx_big_child', 'rx_big_parent', 'rx_badge', 'rx_book', 'rx_shelf'];
+
+// ---------------------------------------------------------------- factories
+
+class ShadeFactory extends BaseFactory<RxShade> {}
+class PlaceFactory extends BaseFactory<RxPlace> {}
+class NoteFactory extends BaseFactory<RxNote> {}
+class BigParentFactory extends BaseFactory<RxBigParent> {}
+class BigChildFactory extends BaseFactory<RxBigChild> {
+  @Related({ factory: () => BigParentFactory }) parent!: unknown;
+}
+class BadgeFactory extends BaseFactory<RxBadge> {
+  @Sequence((n) => `B${n}`) code!: string;
+}
+class ShelfFactory extends BaseFactory<RxShelf> {}
+class BookFactory extends BaseFactory<RxBook> {
+  @Related({ factory: () => ShelfFactory }) shelf!: unknown;
+}
+class BuildBookFactory extends BaseFactory<RxBook> {
+  @Related({ factory: () => ShelfFactory }) shelf!: unknown;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- factories of several models
+type AnyFactory = any;
+const factories: [AnyFactory, Function, Record<string, unknown>][] = [
+  [ShadeFactory, RxShade, {}], [PlaceFactory, RxPlace, {}], [NoteFactory, RxNote, {}], [BigParentFactory, RxBigParent, {}], [BigChildFactory, RxBigChild, {}],
+  [BadgeFactory, RxBadge, {}], [ShelfFactory, RxShelf, {}], [BookFactory, RxBook, {}], [BuildBookFactory, RxBook, { optionalRelations: 'build', allowNullOptionals: false }],
+];
+
+// ---------------------------------------------------------------- databases
+
+interface Db {
+  orm: MikroORM;
+  sql<R = Record<string, unknown>>(query: string): Promise<R[]>;
+  close(): Promise<void>;
+}
+
+async function openDb(extra: Partial<Options> = {}): Promise<Db> {
+  let orm: MikroORM;
+  let drop: () => Promise<void>;
+  if (database === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'fixtory-review3-'));
+    orm = await MikroORM.init({ driver: await driverOf('sqlite'), dbName: join(dir, 'test.sqlite'), entities, metadataProvider, ...extra } as Options);
+    drop = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const server = serverDatabases.find((d) => d.name === database)!;
+    const dbName = `fixtory_h_review3_${process.pid}_${++databases}`;
+    orm = await MikroORM.init({ driver: await driverOf(database), clientUrl: serverUrl(server), dbName, entities, metadataProvider, ensureDatabase: true, ...extra } as Options);
+    drop = async () => {
+      const admin = await MikroORM.init({ driver: await driverOf(database), clientUrl: serverUrl(server), entities: [], discovery: { warnWhenNoEntities: false }, ensureDatabase: false } as Options);
+      try {
+        await admin.em.getConnection().execute(`drop database if exists ${server.quote}${dbName}${server.quote}${database === 'postgresql' ? ' with (force)' : ''}`);
+      } finally {
+        await admin.close(true);
+      }
+    };
+  }
+  await createSchema(orm);
+  return {
+    orm,
+    sql: (query) => orm.em.fork().getConnection().execute(query, [], 'all'),
+    close: async () => {
+      await orm.close(true);
+      forgetMikroOrms();
+      await drop();
+    },
+  };
+}
+
+interface Outcome {
+  error?: string;
+  rows: Record<string, unknown[]>;
+}
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Date) return `date:${value.toISOString()}`;
+  if (typeof value === 'bigint') return `bigint:${value}`;
+  if (typeof value === 'number' || typeof value === 'string') return String(value); // drivers hand bigint columns back as either
+  return value;
+}
+
+async function dump(db: Db): Promise<Outcome['rows']> {
+  const rows: Outcome['rows'] = {};
+  for (const table of tables) {
+    const found = await db.sql(`select * from ${table} order by id`);
+    rows[table] = found.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, normalise(v)])));
+  }
+  return rows;
+}
+
+async function resetAll(db: Db): Promise<void> {
+  await clearSchema(db.orm);
+  if (database === 'sqlite') await db.sql('delete from sqlite_sequence');
+  for (const [each] of factories) {
+    each.setPersistence(new MikroOrmBulkPersistence(db.orm as never));
+    each.seed(20261129);
+    each.resetSequence();
+  }
+}
+
+async function seedOnce(db: Db, factory: AnyFactory, count: number, options: Record<string, unknown>, plain: boolean, setup?: () => Promise<void>): Promise<Outcome> {
+  await resetAll(db);
+  await setup?.();
+  try {
+    await factory.seedRows(count, { ...options, plain });
+    return { rows: await dump(db) };
+  } catch (error) {
+    return { error: `${(error as Error).constructor.name}: ${(error as Error).message}`, rows: await dump(db) };
+  }
+}
+
+/** Plain rows write what entities write, or are refused with a ConfigurationException before writing. */
+async function expectSameRows(db: Db, factory: AnyFactory, count: number, options: Record<string, unknown> = {}, setup?: () => Promise<void>): Promise<void> {
+  const entities = await seedOnce(db, factory, count, options, false, setup);
+  const plain = await seedOnce(db, factory, count, options, true, setup);
+  if (process.env['REVIEW3_VERBOSE']) console.error(`    entities: ${entities.error ?? 'ok'}; plain: ${plain.error ?? 'ok'}`);
+  if (entities.error !== undefined) {
+    expect(plain.error, `entities fail (${entities.error}), plain rows do not`).to.be.a('string');
+    expect(plain.rows, `entities fail (${entities.error}); plain rows: ${plain.error}`).to.deep.equal(entities.rows);
+    return;
+  }
+  if (plain.error?.startsWith('ConfigurationException')) {
+    for (const [table, rows] of Object.entries(plain.rows)) expect(rows, `${table}: refused, yet written`).to.deep.equal([]);
+    return;
+  }
+  expect(plain.error === undefined, `plain rows: neither the same rows nor a ConfigurationException: ${plain.error}`).to.equal(true);
+  expect(plain.rows).to.deep.equal(entities.rows);
+}
+
+// ---------------------------------------------------------------- specs
+
+function register(): void {
+  for (const [factory, model, options] of factories) Factory(model as never, options)(factory);
+}
+function unregister(): void {
+  for (const [factory] of factories) registry.unregister(factory);
+}
+
+describe(`seedRows with plain: true, third hostile review (${database})`, function () {
+  this.timeout(120_000);
+  let db: Db;
+  before(async () => {
+    register();
+    db = await openDb();
+  });
+  beforeEach(() => useMikroOrm(db.orm as never));
+  after(async () => {
+    unregister();
+    await db?.close();
+  });
+
+  it('a hydrate: false column given a value', async () => {
+    await expectSameRows(db, ShadeFactory, 3, { overrides: { shade: 'given' } });
+  });
+
+  it('a hydrate: false column, generated', async () => {
+    await expectSameRows(db, ShadeFactory, 6);
+  });
+
+  it('a JSON column holding a class instance, a Date subclass', async () => {
+    await expectSameRows(db, PlaceFactory, 2, { overrides: { where: new RxPoint(1, 2), at: new RxDay('2020-01-02T03:04:05.000Z') } });
+  });
+
+  it('a persist: false field given a value, read by an onCreate; a serializer', async () => {
+    await expectSameRows(db, NoteFactory, 3, { overrides: { draft: 'given' } });
+  });
+
+  it('BigInt keys numbered by the database, a child pointing at them', async () => {
+    await expectSameRows(db, BigChildFactory, 5, { chunk: 2 });
+  });
+
+  it('a unique sequence across chunks, per-index overrides', async () => {
+    await expectSameRows(db, BadgeFactory, 7, { chunk: 3, overrides: (i: number) => (i % 2 ? { label: `odd ${i}` } : {}) });
+  });
+
+  it("optionalRelations 'build' and allowNullOptionals false", async () => {
+    await expectSameRows(db, BuildBookFactory, 4, { chunk: 3 });
+  });
+
+  for (const plain of [false, true]) {
+    it(`two concurrent seedRows of related factories through one ORM (${plain ? 'plain rows' : 'entities'})`, async () => {
+      await resetAll(db);
+      await Promise.all([ShelfFactory.seedRows(20, { chunk: 3, plain }), BookFactory.seedRows(20, { chunk: 4, plain })]);
+      const [shelves] = await db.sql<{ n: unknown }>('select count(*) as n from rx_shelf');
+      const [books] = await db.sql<{ n: unknown }>('select count(*) as n from rx_book');
+      const [orphans] = await db.sql<{ n: unknown }>('select count(*) as n from rx_book b left join rx_shelf s on s.id = b.shelf_id where s.id is null');
+      expect([Number(shelves!.n), Number(books!.n), Number(orphans!.n)]).to.deep.equal([40, 20, 0]);
+    });
+  }
+});
