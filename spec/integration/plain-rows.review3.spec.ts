@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { BigIntType, JsonType, MikroORM, type Opt, type Options, type Rel } from '@mikro-orm/core';
-import { BaseFactory, Factory, forgetMikroOrms, MikroOrmBulkPersistence, Related, registry, Sequence, useMikroOrm } from 'fixtory';
+import { BigIntType, JsonType, MikroORM, Utils, type Opt, type Options, type Rel } from '@mikro-orm/core';
+import { BaseFactory, Factory, forgetMikroOrms, Lazy, MikroOrmBulkPersistence, Related, registry, Sequence, Use, useMikroOrm } from 'fixtory';
 import { clearSchema, createSchema, Entity, ManyToOne, metadataProvider, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
 import { currentDatabase, driverOf, serverDatabases, serverUrl } from './support/databases.js';
 
@@ -93,8 +93,30 @@ class RxBook {
   @ManyToOne(() => RxShelf, { nullable: true }) spare?: Rel<RxShelf> | null;
 }
 
-const entities = [RxShade, RxPlace, RxNote, RxBigParent, RxBigChild, RxBadge, RxShelf, RxBook];
-const tables = ['rx_shade', 'rx_place', 'rx_note', 'rx_big_child', 'rx_big_parent', 'rx_badge', 'rx_book', 'rx_shelf'];
+/** A class field MikroORM does not map (no decorator), given a value by the factory and read by an onCreate. */
+@Entity({ tableName: 'rx_alias' })
+class RxAlias {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) name!: string;
+  nickname?: string;
+  @Property({ length: 80, onCreate: (alias: RxAlias) => `called ${alias.nickname ?? 'nothing'}` }) greeting!: string & Opt;
+}
+
+/** Table-per-type inheritance (MikroORM 7 only: `inheritance: 'tpt'`; MikroORM 6 ignores the option). */
+@Entity({ tableName: 'rx_vehicle', inheritance: 'tpt' } as never)
+class RxVehicle {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) make!: string;
+}
+
+@Entity({ tableName: 'rx_car' })
+class RxCar extends RxVehicle {
+  @Property() doors!: number;
+}
+
+const major7 = Number(Utils.getORMVersion().split('.')[0]) >= 7;
+const entities = [RxShade, RxPlace, RxNote, RxBigParent, RxBigChild, RxBadge, RxShelf, RxBook, RxAlias, ...(major7 ? [RxVehicle, RxCar] : [])];
+const tables = ['rx_shade', 'rx_place', 'rx_note', 'rx_big_child', 'rx_big_parent', 'rx_badge', 'rx_book', 'rx_shelf', 'rx_alias', ...(major7 ? ['rx_car', 'rx_vehicle'] : [])];
 
 // ---------------------------------------------------------------- factories
 
@@ -106,8 +128,15 @@ class BigChildFactory extends BaseFactory<RxBigChild> {
   @Related({ factory: () => BigParentFactory }) parent!: unknown;
 }
 class BadgeFactory extends BaseFactory<RxBadge> {
+  static transient = { prefix: 'plain' };
+  static traits = { loud: { overrides: { label: 'LOUD' } } };
   @Sequence((n) => `B${n}`) code!: string;
+  @Lazy(({ values, transient }) => `${transient['prefix'] as string} ${values['code'] as string}`) label!: string;
 }
+class AliasFactory extends BaseFactory<RxAlias> {
+  @Use(() => 'Bob') nickname!: string;
+}
+class CarFactory extends BaseFactory<RxCar> {}
 class ShelfFactory extends BaseFactory<RxShelf> {}
 class BookFactory extends BaseFactory<RxBook> {
   @Related({ factory: () => ShelfFactory }) shelf!: unknown;
@@ -121,6 +150,7 @@ type AnyFactory = any;
 const factories: [AnyFactory, Function, Record<string, unknown>][] = [
   [ShadeFactory, RxShade, {}], [PlaceFactory, RxPlace, {}], [NoteFactory, RxNote, {}], [BigParentFactory, RxBigParent, {}], [BigChildFactory, RxBigChild, {}],
   [BadgeFactory, RxBadge, {}], [ShelfFactory, RxShelf, {}], [BookFactory, RxBook, {}], [BuildBookFactory, RxBook, { optionalRelations: 'build', allowNullOptionals: false }],
+  [AliasFactory, RxAlias, {}], ...(major7 ? [[CarFactory, RxCar, {}] as [AnyFactory, Function, Record<string, unknown>]] : []),
 ];
 
 // ---------------------------------------------------------------- databases
@@ -272,6 +302,33 @@ describe(`seedRows with plain: true, third hostile review (${database})`, functi
   it("optionalRelations 'build' and allowNullOptionals false", async () => {
     await expectSameRows(db, BuildBookFactory, 4, { chunk: 3 });
   });
+
+  it('traits and transient parameters', async () => {
+    await expectSameRows(db, BadgeFactory, 5, { chunk: 2, traits: ['loud'], transient: { prefix: 'given' } });
+    await expectSameRows(db, BadgeFactory, 5, { chunk: 2, transient: { prefix: 'given' } });
+  });
+
+  it('a class field MikroORM does not map, given a value by the factory, read by an onCreate', async () => {
+    await expectSameRows(db, AliasFactory, 3);
+  });
+
+  (major7 ? it : it.skip)('a table-per-type subclass (MikroORM 7)', async () => {
+    await expectSameRows(db, CarFactory, 3);
+  });
+
+  for (const plain of [false, true]) {
+    it(`two concurrent seedRows of related factories through one shared handler (${plain ? 'plain rows' : 'entities'})`, async () => {
+      await resetAll(db);
+      const shared = new MikroOrmBulkPersistence(db.orm as never);
+      ShelfFactory.setPersistence(shared as never);
+      BookFactory.setPersistence(shared as never);
+      await Promise.all([ShelfFactory.seedRows(20, { chunk: 3, plain }), BookFactory.seedRows(20, { chunk: 4, plain }), BookFactory.seedRows(7, { chunk: 2, plain })]);
+      const [shelves] = await db.sql<{ n: unknown }>('select count(*) as n from rx_shelf');
+      const [books] = await db.sql<{ n: unknown }>('select count(*) as n from rx_book');
+      const [orphans] = await db.sql<{ n: unknown }>('select count(*) as n from rx_book b left join rx_shelf s on s.id = b.shelf_id where s.id is null');
+      expect([Number(shelves!.n), Number(books!.n), Number(orphans!.n)]).to.deep.equal([47, 27, 0]);
+    });
+  }
 
   for (const plain of [false, true]) {
     it(`two concurrent seedRows of related factories through one ORM (${plain ? 'plain rows' : 'entities'})`, async () => {
