@@ -6,7 +6,9 @@ import { expect } from 'chai';
 import { BigIntType, JsonType, MikroORM, Utils, type Opt, type Options, type Rel } from '@mikro-orm/core';
 import { BaseFactory, Factory, forgetMikroOrms, Lazy, MikroOrmBulkPersistence, Related, registry, Sequence, Use, useMikroOrm } from 'fixtory';
 import { clearSchema, createSchema, Entity, ManyToOne, metadataProvider, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
+import { columnModels, Mood, PortableColumns } from './support/column-models.js';
 import { currentDatabase, driverOf, serverDatabases, serverUrl } from './support/databases.js';
+import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
 // A third hostile review of seedRows(n, { plain: true }) (main at 31370a0), with the harness of
 // plain-rows.review2.spec.ts: each case seeds one factory both ways on a fresh schema and compares.
@@ -371,4 +373,76 @@ describe(`seedRows with plain: true, third hostile review (${database})`, functi
       expect([Number(shelves!.n), Number(books!.n), Number(orphans!.n)]).to.deep.equal([40, 20, 0]);
     });
   }
+});
+
+// ---------------------------------------------------------------- column types, with overrides
+
+const columnOverrides: Record<string, Record<string, unknown>> = {
+  PortableColumns: {
+    flag: true, at: new RxDay('2020-01-02T03:04:05.678Z'), meta: new RxPoint(1, 2), blob: Buffer.from([0, 1, 2]), big: '9007199254740993', price: '12.5', rate: '1.2345',
+    day: '2020-02-29', clock: '23:59:59', mood: Mood.Busy, amount: 1.005, fixed: 'ab',
+  },
+  PostgresqlColumns: {
+    ints: [], words: ['a,b', 'c"d', 'NULL', ''], moods: [], moodTexts: [Mood.Calm], doc: { a: [1, { b: null }] }, plainJson: new RxPoint(3, 4), bytes: Buffer.alloc(0),
+    interval: '1 year 2 mons', bits: '10101010', handle: 'MiXeD', localAt: new Date('2020-01-02T03:04:05.678Z'), money: '12.34', unbounded: '1e-20', int8: '-9223372036854775808',
+  },
+  MariadbColumns: {
+    flag: false, tinyFlag: true, bit: false, rights: 'read,admin', year: 1999, stampedAt: null, key: Buffer.alloc(16, 1), preciseAt: new Date('2020-01-02T03:04:05.678Z'), big: '18446744073709551615',
+    doc: new RxPoint(5, 6),
+  },
+};
+
+function cell(value: unknown): unknown {
+  if (value instanceof Date) return `date:${value.toISOString()}`;
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return `bytes:${Buffer.from(value).toString('hex')}`;
+  if (typeof value === 'bigint') return `bigint:${value}`;
+  return value;
+}
+
+describe(`seedRows with plain: true, third hostile review: column types with overrides (${database})`, function () {
+  this.timeout(120_000);
+  let tdb: TestDatabase;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- factories made per class at run time
+  const made: [string, any][] = [];
+  before(async () => {
+    tdb = await openTestDatabase({ entities: columnModels[database].entities, setup: columnModels[database].setup });
+    useMikroOrm(tdb.orm);
+    for (const cls of columnModels[database].entities) {
+      if (cls === columnModels[database].entities[0]) continue;
+      const factory = class extends BaseFactory<object> {};
+      Object.defineProperty(factory, 'name', { value: `${cls.name}Review3Factory` });
+      Factory(cls as never)(factory as never);
+      made.push([cls.name, factory]);
+    }
+  });
+  after(async () => {
+    for (const [, factory] of made) registry.unregister(factory);
+    await tdb?.close();
+  });
+
+  async function seed(name: string, factory: AnyFactory, plain: boolean): Promise<string> {
+    await clearSchema(tdb.orm);
+    if (database === 'sqlite') await tdb.sql('delete from sqlite_sequence');
+    factory.seed(20261129);
+    factory.setPersistence(new MikroOrmBulkPersistence(tdb.orm));
+    let error = '';
+    try {
+      await factory.seedRows(4, { plain, chunk: 3, overrides: columnOverrides[name] });
+    } catch (e) {
+      error = `${(e as Error).constructor.name}: ${(e as Error).message}`;
+    }
+    const table = name === PortableColumns.name ? 'portable_columns' : name === 'PostgresqlColumns' ? 'postgresql_columns' : 'mariadb_columns';
+    const rows = await tdb.sql(`select * from ${table} order by id`);
+    return JSON.stringify({ error, rows: rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, cell(v)]))) }, null, 1);
+  }
+
+  it('every column model: plain rows write what entities write with the same overrides', async () => {
+    for (const [name, factory] of made) {
+      const entities = await seed(name, factory, false);
+      const plain = await seed(name, factory, true);
+      if (process.env['REVIEW3_VERBOSE']) console.error(name, entities.slice(0, 120), '/ plain:', plain.slice(0, 120));
+      if (plain.includes('ConfigurationException')) continue;
+      expect(plain, name).to.equal(entities);
+    }
+  });
 });
