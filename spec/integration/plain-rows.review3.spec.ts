@@ -104,6 +104,25 @@ class RxAlias {
   @Property({ length: 80, onCreate: (alias: RxAlias) => `called ${alias.nickname ?? 'nothing'}` }) greeting!: string & Opt;
 }
 
+/** A class field MikroORM does not map, with an initialiser, read by an onCreate. */
+@Entity({ tableName: 'rx_ticket' })
+class RxTicket {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) name!: string;
+  prefix = 'T-';
+  @Property({ length: 80, onCreate: (ticket: RxTicket) => `${ticket.prefix}${ticket.name}` }) code!: string & Opt;
+}
+
+/** A setter MikroORM does not map that fills a column, given a value by the factory. */
+@Entity({ tableName: 'rx_label' })
+class RxLabel {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) name!: string;
+  set shout(value: string) {
+    this.name = value.toUpperCase();
+  }
+}
+
 /** Table-per-type inheritance (MikroORM 7 only: `inheritance: 'tpt'`; MikroORM 6 ignores the option). */
 @Entity({ tableName: 'rx_vehicle', inheritance: 'tpt' } as never)
 class RxVehicle {
@@ -117,8 +136,8 @@ class RxCar extends RxVehicle {
 }
 
 const major7 = Number(Utils.getORMVersion().split('.')[0]) >= 7;
-const entities = [RxShade, RxPlace, RxNote, RxBigParent, RxBigChild, RxBadge, RxShelf, RxBook, RxAlias, ...(major7 ? [RxVehicle, RxCar] : [])];
-const tables = ['rx_shade', 'rx_place', 'rx_note', 'rx_big_child', 'rx_big_parent', 'rx_badge', 'rx_book', 'rx_shelf', 'rx_alias', ...(major7 ? ['rx_car', 'rx_vehicle'] : [])];
+const entities = [RxTicket, RxLabel, RxShade, RxPlace, RxNote, RxBigParent, RxBigChild, RxBadge, RxShelf, RxBook, RxAlias, ...(major7 ? [RxVehicle, RxCar] : [])];
+const tables = ['rx_ticket', 'rx_label', 'rx_shade', 'rx_place', 'rx_note', 'rx_big_child', 'rx_big_parent', 'rx_badge', 'rx_book', 'rx_shelf', 'rx_alias', ...(major7 ? ['rx_car', 'rx_vehicle'] : [])];
 
 // ---------------------------------------------------------------- factories
 
@@ -137,6 +156,10 @@ class BadgeFactory extends BaseFactory<RxBadge> {
 }
 class AliasFactory extends BaseFactory<RxAlias> {
   @Use(() => 'Bob') nickname!: string;
+}
+class TicketFactory extends BaseFactory<RxTicket> {}
+class LabelFactory extends BaseFactory<RxLabel> {
+  @Use(() => 'loud') shout!: string;
 }
 class CarFactory extends BaseFactory<RxCar> {}
 class ShelfFactory extends BaseFactory<RxShelf> {}
@@ -161,7 +184,7 @@ type AnyFactory = any;
 const factories: [AnyFactory, Function, Record<string, unknown>][] = [
   [ShadeFactory, RxShade, {}], [PlaceFactory, RxPlace, {}], [NoteFactory, RxNote, {}], [BigParentFactory, RxBigParent, {}], [BigChildFactory, RxBigChild, {}],
   [BadgeFactory, RxBadge, {}], [ShelfFactory, RxShelf, {}], [BookFactory, RxBook, {}], [BuildBookFactory, RxBook, { optionalRelations: 'build', allowNullOptionals: false }],
-  [AliasFactory, RxAlias, {}], [CaptureBookFactory, RxBook, {}], ...(major7 ? [[CarFactory, RxCar, {}] as [AnyFactory, Function, Record<string, unknown>]] : []),
+  [AliasFactory, RxAlias, {}], [TicketFactory, RxTicket, {}], [LabelFactory, RxLabel, {}], [CaptureBookFactory, RxBook, {}], ...(major7 ? [[CarFactory, RxCar, {}] as [AnyFactory, Function, Record<string, unknown>]] : []),
 ];
 
 // ---------------------------------------------------------------- databases
@@ -321,6 +344,14 @@ describe(`seedRows with plain: true, third hostile review (${database})`, functi
 
   it('a class field MikroORM does not map, given a value by the factory, read by an onCreate', async () => {
     await expectSameRows(db, AliasFactory, 3);
+  });
+
+  it('a class field MikroORM does not map, with an initialiser, read by an onCreate', async () => {
+    await expectSameRows(db, TicketFactory, 3);
+  });
+
+  it('a setter MikroORM does not map, filling a column, given a value by the factory', async () => {
+    await expectSameRows(db, LabelFactory, 3);
   });
 
   (major7 ? it : it.skip)('a table-per-type subclass (MikroORM 7)', async () => {
