@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { BigIntType, JsonType, MikroORM, Utils, type Opt, type Options, type Rel } from '@mikro-orm/core';
+import { BigIntType, JsonType, MikroORM, rel, Utils, type Opt, type Options, type Rel } from '@mikro-orm/core';
 import { BaseFactory, Factory, forgetMikroOrms, Lazy, MikroOrmBulkPersistence, Related, registry, Sequence, Use, useMikroOrm } from 'fixtory';
 import { clearSchema, createSchema, Entity, ManyToOne, metadataProvider, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
 import { columnModels, Mood, PortableColumns } from './support/column-models.js';
@@ -123,6 +123,33 @@ class RxLabel {
   }
 }
 
+/** A foreign key mapped twice: the relation is persist: false, the scalar column is written. */
+@Entity({ tableName: 'rx_slip' })
+class RxSlip {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) text!: string;
+  @ManyToOne(() => RxShelf, { persist: false, joinColumn: 'shelf_id', nullable: true }) shelf?: Rel<RxShelf> | null;
+  @Property({ nullable: true }) shelfId?: number | null;
+}
+
+/** A method reading an ES private field, called by a factory's @Lazy on the parent it built. */
+@Entity({ tableName: 'rx_vault' })
+class RxVault {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) name!: string;
+  #pin = 7;
+  describe(): string {
+    return `${this.name}:${this.#pin}`;
+  }
+}
+
+@Entity({ tableName: 'rx_key' })
+class RxKey {
+  @PrimaryKey() id!: number;
+  @Property({ length: 80 }) label!: string;
+  @ManyToOne(() => RxVault) vault!: Rel<RxVault>;
+}
+
 /** Table-per-type inheritance (MikroORM 7 only: `inheritance: 'tpt'`; MikroORM 6 ignores the option). */
 @Entity({ tableName: 'rx_vehicle', inheritance: 'tpt' } as never)
 class RxVehicle {
@@ -136,8 +163,8 @@ class RxCar extends RxVehicle {
 }
 
 const major7 = Number(Utils.getORMVersion().split('.')[0]) >= 7;
-const entities = [RxTicket, RxLabel, RxShade, RxPlace, RxNote, RxBigParent, RxBigChild, RxBadge, RxShelf, RxBook, RxAlias, ...(major7 ? [RxVehicle, RxCar] : [])];
-const tables = ['rx_ticket', 'rx_label', 'rx_shade', 'rx_place', 'rx_note', 'rx_big_child', 'rx_big_parent', 'rx_badge', 'rx_book', 'rx_shelf', 'rx_alias', ...(major7 ? ['rx_car', 'rx_vehicle'] : [])];
+const entities = [RxSlip, RxVault, RxKey, RxTicket, RxLabel, RxShade, RxPlace, RxNote, RxBigParent, RxBigChild, RxBadge, RxShelf, RxBook, RxAlias, ...(major7 ? [RxVehicle, RxCar] : [])];
+const tables = ['rx_slip', 'rx_key', 'rx_vault', 'rx_ticket', 'rx_label', 'rx_shade', 'rx_place', 'rx_note', 'rx_big_child', 'rx_big_parent', 'rx_badge', 'rx_book', 'rx_shelf', 'rx_alias', ...(major7 ? ['rx_car', 'rx_vehicle'] : [])];
 
 // ---------------------------------------------------------------- factories
 
@@ -160,6 +187,12 @@ class AliasFactory extends BaseFactory<RxAlias> {
 class TicketFactory extends BaseFactory<RxTicket> {}
 class LabelFactory extends BaseFactory<RxLabel> {
   @Use(() => 'loud') shout!: string;
+}
+class SlipFactory extends BaseFactory<RxSlip> {}
+class VaultFactory extends BaseFactory<RxVault> {}
+class KeyFactory extends BaseFactory<RxKey> {
+  @Related({ factory: () => VaultFactory }) vault!: unknown;
+  @Lazy(({ values }) => `key to ${(values['vault'] as RxVault).describe()}`) label!: string;
 }
 class CarFactory extends BaseFactory<RxCar> {}
 class ShelfFactory extends BaseFactory<RxShelf> {}
@@ -184,7 +217,7 @@ type AnyFactory = any;
 const factories: [AnyFactory, Function, Record<string, unknown>][] = [
   [ShadeFactory, RxShade, {}], [PlaceFactory, RxPlace, {}], [NoteFactory, RxNote, {}], [BigParentFactory, RxBigParent, {}], [BigChildFactory, RxBigChild, {}],
   [BadgeFactory, RxBadge, {}], [ShelfFactory, RxShelf, {}], [BookFactory, RxBook, {}], [BuildBookFactory, RxBook, { optionalRelations: 'build', allowNullOptionals: false }],
-  [AliasFactory, RxAlias, {}], [TicketFactory, RxTicket, {}], [LabelFactory, RxLabel, {}], [CaptureBookFactory, RxBook, {}], ...(major7 ? [[CarFactory, RxCar, {}] as [AnyFactory, Function, Record<string, unknown>]] : []),
+  [AliasFactory, RxAlias, {}], [SlipFactory, RxSlip, {}], [VaultFactory, RxVault, {}], [KeyFactory, RxKey, {}], [TicketFactory, RxTicket, {}], [LabelFactory, RxLabel, {}], [CaptureBookFactory, RxBook, {}], ...(major7 ? [[CarFactory, RxCar, {}] as [AnyFactory, Function, Record<string, unknown>]] : []),
 ];
 
 // ---------------------------------------------------------------- databases
@@ -352,6 +385,17 @@ describe(`seedRows with plain: true, third hostile review (${database})`, functi
 
   it('a setter MikroORM does not map, filling a column, given a value by the factory', async () => {
     await expectSameRows(db, LabelFactory, 3);
+  });
+
+  it('a foreign key mapped twice (relation persist: false, scalar written)', async () => {
+    const shelf = async () => void (await ShelfFactory.seedRows(2));
+    await expectSameRows(db, SlipFactory, 3, { overrides: { shelf: rel(RxShelf, 1), shelfId: 2 } }, shelf);
+    await expectSameRows(db, SlipFactory, 3, { overrides: { shelf: rel(RxShelf, 1), shelfId: null } }, shelf);
+    await expectSameRows(db, SlipFactory, 3, { overrides: { shelf: rel(RxShelf, 1) } }, shelf);
+  });
+
+  it("a factory's @Lazy calling a method of the parent it built that reads an ES private field", async () => {
+    await expectSameRows(db, KeyFactory, 3);
   });
 
   (major7 ? it : it.skip)('a table-per-type subclass (MikroORM 7)', async () => {
