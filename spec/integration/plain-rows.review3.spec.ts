@@ -424,6 +424,21 @@ describe(`seedRows with plain: true, third hostile review (${database})`, functi
     expect(outcomes[1]!.rows, 'plain rows').to.deep.equal(outcomes[0]!.rows);
   });
 
+  it('two concurrent seeds through one ORM, one failing in its second chunk', async () => {
+    const outcomes: string[] = [];
+    for (const plain of [false, true]) {
+      await resetAll(db);
+      const results = await Promise.allSettled([
+        ShelfFactory.seedRows(9, { chunk: 2, plain }),
+        BookFactory.seedRows(6, { chunk: 2, plain, overrides: (i: number) => (i === 3 ? { title: null as never } : {}) }),
+        BookFactory.seedRows(5, { chunk: 3, plain }),
+      ]);
+      const rows = await dump(db);
+      outcomes.push(JSON.stringify({ status: results.map((r) => r.status), shelves: rows['rx_shelf']!.length, books: rows['rx_book']!.length }));
+    }
+    expect(outcomes[1], 'plain rows').to.equal(outcomes[0]);
+  });
+
   for (const plain of [false, true]) {
     it(`two concurrent seedRows of related factories through one shared handler (${plain ? 'plain rows' : 'entities'})`, async () => {
       await resetAll(db);
