@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { BigIntType, JsonType, MikroORM, rel, Utils, type Opt, type Options, type Rel } from '@mikro-orm/core';
+import { BigIntType, Collection, JsonType, MikroORM, rel, Utils, type Opt, type Options, type Rel } from '@mikro-orm/core';
 import { BaseFactory, Factory, forgetMikroOrms, Lazy, MikroOrmBulkPersistence, Related, registry, Sequence, Use, useMikroOrm } from 'fixtory';
-import { clearSchema, createSchema, Entity, ManyToOne, metadataProvider, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
+import { clearSchema, createSchema, Entity, ManyToOne, metadataProvider, OneToMany, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
 import { columnModels, Mood, PortableColumns } from './support/column-models.js';
 import { currentDatabase, driverOf, serverDatabases, serverUrl } from './support/databases.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
@@ -150,6 +150,22 @@ class RxKey {
   @ManyToOne(() => RxVault) vault!: Rel<RxVault>;
 }
 
+/** A parent whose onCreate counts its children (MikroORM propagates a child's many-to-one into the parent's collection). */
+@Entity({ tableName: 'rx_crate' })
+class RxCrate {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) label!: string;
+  @OneToMany(() => RxBottle, (bottle) => bottle.crate) bottles = new Collection<RxBottle>(this);
+  @Property({ length: 40, onCreate: (crate: RxCrate) => `${crate.bottles.length} bottles` }) summary!: string & Opt;
+}
+
+@Entity({ tableName: 'rx_bottle' })
+class RxBottle {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) wine!: string;
+  @ManyToOne(() => RxCrate) crate!: Rel<RxCrate>;
+}
+
 /** Table-per-type inheritance (MikroORM 7 only: `inheritance: 'tpt'`; MikroORM 6 ignores the option). */
 @Entity({ tableName: 'rx_vehicle', inheritance: 'tpt' } as never)
 class RxVehicle {
@@ -163,8 +179,8 @@ class RxCar extends RxVehicle {
 }
 
 const major7 = Number(Utils.getORMVersion().split('.')[0]) >= 7;
-const entities = [RxSlip, RxVault, RxKey, RxTicket, RxLabel, RxShade, RxPlace, RxNote, RxBigParent, RxBigChild, RxBadge, RxShelf, RxBook, RxAlias, ...(major7 ? [RxVehicle, RxCar] : [])];
-const tables = ['rx_slip', 'rx_key', 'rx_vault', 'rx_ticket', 'rx_label', 'rx_shade', 'rx_place', 'rx_note', 'rx_big_child', 'rx_big_parent', 'rx_badge', 'rx_book', 'rx_shelf', 'rx_alias', ...(major7 ? ['rx_car', 'rx_vehicle'] : [])];
+const entities = [RxCrate, RxBottle, RxSlip, RxVault, RxKey, RxTicket, RxLabel, RxShade, RxPlace, RxNote, RxBigParent, RxBigChild, RxBadge, RxShelf, RxBook, RxAlias, ...(major7 ? [RxVehicle, RxCar] : [])];
+const tables = ['rx_bottle', 'rx_crate', 'rx_slip', 'rx_key', 'rx_vault', 'rx_ticket', 'rx_label', 'rx_shade', 'rx_place', 'rx_note', 'rx_big_child', 'rx_big_parent', 'rx_badge', 'rx_book', 'rx_shelf', 'rx_alias', ...(major7 ? ['rx_car', 'rx_vehicle'] : [])];
 
 // ---------------------------------------------------------------- factories
 
@@ -194,6 +210,16 @@ class KeyFactory extends BaseFactory<RxKey> {
   @Related({ factory: () => VaultFactory }) vault!: unknown;
   @Lazy(({ values }) => `key to ${(values['vault'] as RxVault).describe()}`) label!: string;
 }
+class CrateFactory extends BaseFactory<RxCrate> {}
+let lastCrate: unknown;
+class BottleFactory extends BaseFactory<RxBottle> {
+  @Related({ factory: () => CrateFactory }) crate!: unknown;
+  @Lazy(({ values }) => {
+    lastCrate = values['crate'];
+    return 'red';
+  })
+  wine!: string;
+}
 class CarFactory extends BaseFactory<RxCar> {}
 class ShelfFactory extends BaseFactory<RxShelf> {}
 class BookFactory extends BaseFactory<RxBook> {
@@ -217,7 +243,7 @@ type AnyFactory = any;
 const factories: [AnyFactory, Function, Record<string, unknown>][] = [
   [ShadeFactory, RxShade, {}], [PlaceFactory, RxPlace, {}], [NoteFactory, RxNote, {}], [BigParentFactory, RxBigParent, {}], [BigChildFactory, RxBigChild, {}],
   [BadgeFactory, RxBadge, {}], [ShelfFactory, RxShelf, {}], [BookFactory, RxBook, {}], [BuildBookFactory, RxBook, { optionalRelations: 'build', allowNullOptionals: false }],
-  [AliasFactory, RxAlias, {}], [SlipFactory, RxSlip, {}], [VaultFactory, RxVault, {}], [KeyFactory, RxKey, {}], [TicketFactory, RxTicket, {}], [LabelFactory, RxLabel, {}], [CaptureBookFactory, RxBook, {}], ...(major7 ? [[CarFactory, RxCar, {}] as [AnyFactory, Function, Record<string, unknown>]] : []),
+  [AliasFactory, RxAlias, {}], [CrateFactory, RxCrate, {}], [BottleFactory, RxBottle, {}], [SlipFactory, RxSlip, {}], [VaultFactory, RxVault, {}], [KeyFactory, RxKey, {}], [TicketFactory, RxTicket, {}], [LabelFactory, RxLabel, {}], [CaptureBookFactory, RxBook, {}], ...(major7 ? [[CarFactory, RxCar, {}] as [AnyFactory, Function, Record<string, unknown>]] : []),
 ];
 
 // ---------------------------------------------------------------- databases
@@ -385,6 +411,11 @@ describe(`seedRows with plain: true, third hostile review (${database})`, functi
 
   it('a setter MikroORM does not map, filling a column, given a value by the factory', async () => {
     await expectSameRows(db, LabelFactory, 3);
+  });
+
+  it("a parent's onCreate counting the children that point at it (built through the children's many-to-one)", async () => {
+    await expectSameRows(db, BottleFactory, 3);
+    await expectSameRows(db, BottleFactory, 4, { overrides: (i: number) => (i > 0 ? { crate: lastCrate } : {}) });
   });
 
   it('a foreign key mapped twice (relation persist: false, scalar written)', async () => {
