@@ -388,6 +388,11 @@ describe(`seedRows with plain: true, third hostile review (${database})`, functi
     await expectSameRows(db, BigChildFactory, 5, { chunk: 2 });
   });
 
+  it('BigInt keys given to some parents, numbered by the database for others', async () => {
+    await expectSameRows(db, BigChildFactory, 7, { chunk: 4, overrides: (i: number) => (i % 3 === 1 ? { parent: { id: BigInt(1000 + i) } } : {}) });
+    await expectSameRows(db, BigChildFactory, 5, { chunk: 5, overrides: (i: number) => (i % 2 === 0 ? { id: BigInt(500 + i), parent: { id: BigInt(2000 + i) } } : {}) });
+  });
+
   it('a unique sequence across chunks, per-index overrides', async () => {
     await expectSameRows(db, BadgeFactory, 7, { chunk: 3, overrides: (i: number) => (i % 2 ? { label: `odd ${i}` } : {}) });
   });
