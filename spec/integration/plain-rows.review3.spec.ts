@@ -5,13 +5,19 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { BigIntType, Collection, JsonType, MikroORM, rel, Utils, type Opt, type Options, type Rel } from '@mikro-orm/core';
 import { BaseFactory, Factory, forgetMikroOrms, Lazy, MikroOrmBulkPersistence, Related, registry, Sequence, Use, useMikroOrm } from 'fixtory';
-import { clearSchema, createSchema, Entity, ManyToOne, metadataProvider, OneToMany, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
+import { clearSchema, createSchema, Entity, ManyToOne, metadataProvider, OneToMany, OneToOne, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
 import { columnModels, Mood, PortableColumns } from './support/column-models.js';
 import { currentDatabase, driverOf, serverDatabases, serverUrl } from './support/databases.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
 
 // A third hostile review of seedRows(n, { plain: true }) (main at 31370a0), with the harness of
 // plain-rows.review2.spec.ts: each case seeds one factory both ways on a fresh schema and compares.
+// Failing on 31370a0 (all databases unless said): hydrate: false columns; class fields MikroORM does
+// not map (given by the factory, initialised by the class, or setters); inverse sides (one-to-many,
+// one-to-one) of rows their children point at (MikroORM 6, or 7 with processOnCreateHooksEarly off);
+// an ES private field read through a row (a TypeError, not a ConfigurationException); a row of a
+// failed chunk reused by a retry (PostgreSQL, MariaDB); table-per-type on MikroORM 7 (the bulk
+// handler, both paths). The other cases guard shapes that held.
 
 const database = currentDatabase();
 let databases = 0;
@@ -166,6 +172,22 @@ class RxBottle {
   @ManyToOne(() => RxCrate) crate!: Rel<RxCrate>;
 }
 
+/** The inverse side of a one-to-one, read by an onCreate (MikroORM propagates the owner's value to it). */
+@Entity({ tableName: 'rx_member' })
+class RxMember {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) name!: string;
+  @OneToOne(() => RxCardId, (card) => card.member, { nullable: true }) card?: Rel<RxCardId> | null;
+  @Property({ length: 40, onCreate: (member: RxMember) => (member.card ? 'carded' : 'no card') }) status!: string & Opt;
+}
+
+@Entity({ tableName: 'rx_card_id' })
+class RxCardId {
+  @PrimaryKey() id!: number;
+  @Property({ length: 40 }) number!: string;
+  @OneToOne(() => RxMember, (member) => member.card, { owner: true }) member!: Rel<RxMember>;
+}
+
 /** Table-per-type inheritance (MikroORM 7 only: `inheritance: 'tpt'`; MikroORM 6 ignores the option). */
 @Entity({ tableName: 'rx_vehicle', inheritance: 'tpt' } as never)
 class RxVehicle {
@@ -179,8 +201,8 @@ class RxCar extends RxVehicle {
 }
 
 const major7 = Number(Utils.getORMVersion().split('.')[0]) >= 7;
-const entities = [RxCrate, RxBottle, RxSlip, RxVault, RxKey, RxTicket, RxLabel, RxShade, RxPlace, RxNote, RxBigParent, RxBigChild, RxBadge, RxShelf, RxBook, RxAlias, ...(major7 ? [RxVehicle, RxCar] : [])];
-const tables = ['rx_bottle', 'rx_crate', 'rx_slip', 'rx_key', 'rx_vault', 'rx_ticket', 'rx_label', 'rx_shade', 'rx_place', 'rx_note', 'rx_big_child', 'rx_big_parent', 'rx_badge', 'rx_book', 'rx_shelf', 'rx_alias', ...(major7 ? ['rx_car', 'rx_vehicle'] : [])];
+const entities = [RxMember, RxCardId, RxCrate, RxBottle, RxSlip, RxVault, RxKey, RxTicket, RxLabel, RxShade, RxPlace, RxNote, RxBigParent, RxBigChild, RxBadge, RxShelf, RxBook, RxAlias, ...(major7 ? [RxVehicle, RxCar] : [])];
+const tables = ['rx_card_id', 'rx_member', 'rx_bottle', 'rx_crate', 'rx_slip', 'rx_key', 'rx_vault', 'rx_ticket', 'rx_label', 'rx_shade', 'rx_place', 'rx_note', 'rx_big_child', 'rx_big_parent', 'rx_badge', 'rx_book', 'rx_shelf', 'rx_alias', ...(major7 ? ['rx_car', 'rx_vehicle'] : [])];
 
 // ---------------------------------------------------------------- factories
 
@@ -220,6 +242,10 @@ class BottleFactory extends BaseFactory<RxBottle> {
   })
   wine!: string;
 }
+class MemberFactory extends BaseFactory<RxMember> {}
+class CardIdFactory extends BaseFactory<RxCardId> {
+  @Related({ factory: () => MemberFactory }) member!: unknown;
+}
 class CarFactory extends BaseFactory<RxCar> {}
 class ShelfFactory extends BaseFactory<RxShelf> {}
 class BookFactory extends BaseFactory<RxBook> {
@@ -243,7 +269,7 @@ type AnyFactory = any;
 const factories: [AnyFactory, Function, Record<string, unknown>][] = [
   [ShadeFactory, RxShade, {}], [PlaceFactory, RxPlace, {}], [NoteFactory, RxNote, {}], [BigParentFactory, RxBigParent, {}], [BigChildFactory, RxBigChild, {}],
   [BadgeFactory, RxBadge, {}], [ShelfFactory, RxShelf, {}], [BookFactory, RxBook, {}], [BuildBookFactory, RxBook, { optionalRelations: 'build', allowNullOptionals: false }],
-  [AliasFactory, RxAlias, {}], [CrateFactory, RxCrate, {}], [BottleFactory, RxBottle, {}], [SlipFactory, RxSlip, {}], [VaultFactory, RxVault, {}], [KeyFactory, RxKey, {}], [TicketFactory, RxTicket, {}], [LabelFactory, RxLabel, {}], [CaptureBookFactory, RxBook, {}], ...(major7 ? [[CarFactory, RxCar, {}] as [AnyFactory, Function, Record<string, unknown>]] : []),
+  [AliasFactory, RxAlias, {}], [MemberFactory, RxMember, {}], [CardIdFactory, RxCardId, {}], [CrateFactory, RxCrate, {}], [BottleFactory, RxBottle, {}], [SlipFactory, RxSlip, {}], [VaultFactory, RxVault, {}], [KeyFactory, RxKey, {}], [TicketFactory, RxTicket, {}], [LabelFactory, RxLabel, {}], [CaptureBookFactory, RxBook, {}], ...(major7 ? [[CarFactory, RxCar, {}] as [AnyFactory, Function, Record<string, unknown>]] : []),
 ];
 
 // ---------------------------------------------------------------- databases
@@ -421,6 +447,10 @@ describe(`seedRows with plain: true, third hostile review (${database})`, functi
   it("a parent's onCreate counting the children that point at it (built through the children's many-to-one)", async () => {
     await expectSameRows(db, BottleFactory, 3);
     await expectSameRows(db, BottleFactory, 4, { overrides: (i: number) => (i > 0 ? { crate: lastCrate } : {}) });
+  });
+
+  it("a parent's onCreate reading the inverse one-to-one the owner built through points at it", async () => {
+    await expectSameRows(db, CardIdFactory, 3);
   });
 
   it('a foreign key mapped twice (relation persist: false, scalar written)', async () => {
