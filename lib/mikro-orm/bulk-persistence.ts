@@ -4,7 +4,7 @@ import { AsyncPersistenceProtocol } from '../persistence/protocols.js';
 import { applyOnCreate, forgetInsert, planInsert, withKeys, type InsertPlan } from './bulk-insert-plan.js';
 import { trackerOf, tracksCreateCalls, writeCall, type CallTracker, type TracksCalls } from './call-tracker.js';
 import { mikroOrmCore } from './metadata-lookup.js';
-import { insertRows, isRow, markWritten, planRows } from './plain-rows.js';
+import { insertRows, isRow, keylessRows, markWritten, planRows } from './plain-rows.js';
 import type { EntityManagerSource } from './write-target.js';
 
 /**
@@ -46,13 +46,15 @@ export class MikroOrmBulkPersistence<T extends object> extends AsyncPersistenceP
     let plan: InsertPlan | undefined;
     let hadKey = new Set<object>();
     if (entities.length > 0 && isRow(entities[0])) {
-      // Rows are never handed back to the caller (only seedRows builds them): a failed call needs no undoing.
+      let unkeyed: (() => void) | undefined;
       const writeRows = async () => {
         const rows = planRows(entities);
+        unkeyed = keylessRows(rows);
         await em.transactional((tx) => insertRows(tx as never, rows));
         markWritten(rows);
       };
-      await writeCall(state, entities, writeRows);
+      // A row kept by the caller (a @Lazy, an overrides function) and given again must not bring the key of a rolled-back insert.
+      await writeCall(state, entities, writeRows, () => unkeyed?.());
       return entities;
     }
     const write = async () => {

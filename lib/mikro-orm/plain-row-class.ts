@@ -36,7 +36,7 @@ interface RowShape {
   /** Why the class cannot be a plain row, if it cannot. */
   refusal?: string;
   Row: new () => PlainRow;
-  /** Properties `new Entity()` gives a value (its initialisers): a row gets them from a fresh instance. */
+  /** Fields `new Entity()` gives a value (its initialisers, mapped or not): a row gets them from a fresh instance. */
   initialised: string[];
   /** Collections: a row holds an array, empty until children are added (as an entity's collection is). */
   collections: string[];
@@ -45,6 +45,8 @@ interface RowShape {
   booleans: string[];
   /** Values given for these are dropped (getters without a setter). */
   readOnly: Set<string>;
+  /** The properties em.create's hydrator assigns: a value under any other key is dropped, as em.create drops it. */
+  hydrated: Set<string>;
   /** Embedded properties: their values must be instances of their class, one per row. */
   embedded: EntityProperty[];
 }
@@ -119,6 +121,10 @@ function refusalOfProperty(meta: EntityMetadata, prop: EntityProperty): string |
 function refusalOf(meta: EntityMetadata): string | undefined {
   if (meta.virtual || meta.embeddable) return 'it is not a table';
   if (meta.constructorParams?.length) return 'its constructor takes parameters (only em.create calls it with them)';
+  // MikroORM 7's table-per-type inheritance: a row of the class spans two tables, which one INSERT per group does not write.
+  if ((meta as { inheritanceType?: string }).inheritanceType === 'tpt' || (meta.root as { inheritanceType?: string } | undefined)?.inheritanceType === 'tpt') {
+    return 'it uses table-per-type inheritance (its rows span several tables)';
+  }
   if (!singleScalarKey(meta)) return 'its primary key is not one scalar column';
   for (const prop of meta.props) {
     const reason = refusalOfProperty(meta, prop);
@@ -133,14 +139,17 @@ function shapeOf(meta: EntityMetadata): RowShape {
   const refusal = refusalOf(meta);
   const probe = refusal ? {} : new (meta.class as unknown as new () => Record<string, unknown>)();
   const scalars = meta.props.filter((p) => p.kind === 'scalar' && p.persist !== false);
+  const collections = meta.props.filter((p) => p.kind === '1:m' || p.kind === 'm:n').map((p) => p.name);
   const Row = rowClassOf(meta);
   shape = {
     refusal,
     Row,
     readOnly: getterOnly(Row),
     embedded: meta.props.filter((p) => p.kind === 'embedded' && p.persist !== false && !p.embedded),
-    initialised: meta.props.filter((p) => p.kind !== '1:m' && p.kind !== 'm:n' && p.persist !== false && probe[p.name] !== undefined).map((p) => p.name),
-    collections: meta.props.filter((p) => p.kind === '1:m' || p.kind === 'm:n').map((p) => p.name),
+    // Every field the constructor gives a value, mapped or not (an onCreate may read an unmapped one); collections become arrays below.
+    initialised: Object.keys(probe).filter((name) => !isMikroOrmMember(name) && !collections.includes(name)),
+    collections,
+    hydrated: new Set(meta.hydrateProps.map((p) => p.name)),
     dates: scalars.filter((p) => p.runtimeType === 'Date').map((p) => p.name),
     booleans: scalars.filter((p) => p.runtimeType === 'boolean').map((p) => p.name),
   };
@@ -232,7 +241,8 @@ export function makeRow(meta: EntityMetadata, factory: string, values: Record<st
   }
   for (const key in values) {
     const value = values[key];
-    if (value !== undefined && !shape.readOnly.has(key)) row[key] = value === null && settings.forceUndefined ? undefined : value; // as em.create: over an initialiser too
+    if (value === undefined || !shape.hydrated.has(key) || shape.readOnly.has(key)) continue;
+    row[key] = value === null && settings.forceUndefined ? undefined : value; // as em.create: over an initialiser too
   }
   for (const prop of shape.embedded) row[prop.name] = embeddedValue(factory, meta, prop, row[prop.name]);
   for (const name of shape.dates) if (row[name] != null && !(row[name] instanceof Date)) throw ConfigurationException.plainRowsValue(factory, `${meta.className}.${name}`, 'a Date', row[name]);

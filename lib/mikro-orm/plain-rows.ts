@@ -26,6 +26,17 @@ export function markWritten(plan: InsertPlan): void {
   for (const row of plan.entities) written.add(row);
 }
 
+/** Takes back, after a failed write, the keys the database gave the plan's rows that had none. */
+export function keylessRows(plan: InsertPlan): () => void {
+  const keyless = plan.entities.filter((row) => {
+    const meta = rowMetaOf(row)!;
+    return (row as Record<string, unknown>)[meta.primaryKeys[0]!] == null;
+  });
+  return () => {
+    for (const row of keyless) (row as Record<string, unknown>)[rowMetaOf(row)!.primaryKeys[0]!] = undefined;
+  };
+}
+
 /** Rows and the entities they point at, as the insert walk sees them; rows are kept in step as MikroORM keeps entities. */
 const rowView: GraphView = {
   metaOf: (node) => rowMetaOf(node) ?? helper(node).__meta,
@@ -35,10 +46,16 @@ const rowView: GraphView = {
     if (!(held instanceof PlainRow) && !mikroOrmCore()!.Utils.isEntity(held)) throw ConfigurationException.plainRowsData(rowView.metaOf(node).className, prop.name);
   },
   relate(node, prop, related) {
-    // A child in a row's collection, or a row's inverse one-to-one partner, points back at the row
-    // (MikroORM's propagation does this for entities; a row has no accessors).
-    if (!(node instanceof PlainRow) || !(related instanceof PlainRow) || !prop.mappedBy) return;
-    if (prop.kind === '1:m' || (prop.kind === '1:1' && !prop.owner)) (related as unknown as Record<string, unknown>)[prop.mappedBy] = node;
+    // Both sides of a relation between rows, as MikroORM's propagation keeps them for entities (a
+    // row has no accessors): a child in a row's collection, or its inverse one-to-one partner, points
+    // back at the row; a row's parent lists it in its collection, or has it as its one-to-one partner.
+    if (!(node instanceof PlainRow) || !(related instanceof PlainRow)) return;
+    const other = related as unknown as Record<string, unknown>;
+    if (prop.mappedBy && (prop.kind === '1:m' || (prop.kind === '1:1' && !prop.owner))) other[prop.mappedBy] = node;
+    else if (prop.inversedBy && prop.kind === 'm:1') {
+      const siblings = (other[prop.inversedBy] ??= []) as object[];
+      if (!siblings.includes(node)) siblings.push(node);
+    } else if (prop.inversedBy && prop.kind === '1:1') other[prop.inversedBy] = node;
   },
 };
 

@@ -460,17 +460,22 @@ describe(`seedRows with plain: true, third hostile review (${database})`, functi
     await expectSameRows(db, SlipFactory, 3, { overrides: { shelf: rel(RxShelf, 1) } }, shelf);
   });
 
-  it("a factory's @Lazy calling a method of the parent it built that reads an ES private field", async () => {
-    await expectSameRows(db, KeyFactory, 3);
+  it("a factory's @Lazy calling a method of the parent it built that reads an ES private field: a loud failure, nothing written", async () => {
+    // A row is not an instance of its class, so it has none of the class's private slots (README, "Plain rows").
+    const plain = await seedOnce(db, KeyFactory, 3, {}, true);
+    expect(plain.error ?? '').to.match(/TypeError: .*private/);
+    for (const [table, rows] of Object.entries(plain.rows)) expect(rows, table).to.deep.equal([]);
   });
 
   (major7 ? it : it.skip)('a table-per-type subclass (MikroORM 7)', async () => {
     await expectSameRows(db, CarFactory, 3);
   });
 
-  (major7 ? it : it.skip)('a table-per-type subclass is written to both tables (the bulk handler, either path; MikroORM 7)', async () => {
+  (major7 ? it : it.skip)('a table-per-type subclass is refused by plain rows, naming the reason (MikroORM 7)', async () => {
+    // The bulk handler writes one table per group; the entity path fails on the same class (a PersistenceException).
     const plain = await seedOnce(db, CarFactory, 3, {}, true);
-    expect([plain.error, plain.rows['rx_vehicle']!.length, plain.rows['rx_car']!.length]).to.deep.equal([undefined, 3, 3]);
+    expect(plain.error ?? '').to.match(/^ConfigurationException: .*table-per-type/);
+    expect([plain.rows['rx_vehicle']!.length, plain.rows['rx_car']!.length]).to.deep.equal([0, 0]);
   });
 
   it('a parent built by a failed chunk, given to the next call (a retry)', async () => {
@@ -487,7 +492,11 @@ describe(`seedRows with plain: true, third hostile review (${database})`, functi
       await ShelfFactory.seedRows(2, { plain });
       outcomes.push({ rows: await dump(db) });
     }
-    expect(outcomes[1]!.rows, 'plain rows').to.deep.equal(outcomes[0]!.rows);
+    // The shelf a retry is given gets a fresh key on both paths. Book keys may differ: how many
+    // numbers a failed multi-row INSERT takes from PostgreSQL's sequence (or MariaDB's counter)
+    // before it stops is up to the database, and those are never given back.
+    const withoutBookKeys = (rows: Outcome['rows']) => ({ ...rows, rx_book: (rows['rx_book'] ?? []).map((row) => ({ ...(row as object), id: undefined })) });
+    expect(withoutBookKeys(outcomes[1]!.rows), 'plain rows').to.deep.equal(withoutBookKeys(outcomes[0]!.rows));
   });
 
   it('two concurrent seeds through one ORM, one failing in its second chunk', async () => {
