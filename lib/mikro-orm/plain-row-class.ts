@@ -147,7 +147,8 @@ function shapeOf(meta: EntityMetadata): RowShape {
     readOnly: getterOnly(Row),
     embedded: meta.props.filter((p) => p.kind === 'embedded' && p.persist !== false && !p.embedded),
     // Every field the constructor gives a value, mapped or not (an onCreate may read an unmapped one); collections become arrays below.
-    initialised: Object.keys(probe).filter((name) => !isMikroOrmMember(name) && !collections.includes(name)),
+    // (A field declared without a value is an own property holding undefined under useDefineForClassFields: nothing to copy.)
+    initialised: Object.keys(probe).filter((name) => probe[name] !== undefined && !isMikroOrmMember(name) && !collections.includes(name)),
     collections,
     hydrated: new Set(meta.hydrateProps.map((p) => p.name)),
     dates: scalars.filter((p) => p.runtimeType === 'Date').map((p) => p.name),
