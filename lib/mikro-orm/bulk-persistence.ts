@@ -82,7 +82,8 @@ async function insertAll(em: EntityManager, plan: InsertPlan): Promise<void> {
     if (keyed.length === 0 || keyed.length === entities.length) await insertGroup(em, meta, entities);
     else {
       await insertGroup(em, meta, keyed);
-      await insertGroup(em, meta, entities.filter((entity) => !keyed.includes(entity)));
+      const given = new Set(keyed);
+      await insertGroup(em, meta, entities.filter((entity) => !given.has(entity)));
     }
   }
 }

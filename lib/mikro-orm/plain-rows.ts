@@ -5,12 +5,12 @@ import { mikroOrmCore } from './mikro-orm-core.js';
 import { PlainRow, rowMetaOf, runOnCreate } from './plain-row-class.js';
 
 /*
- * Plain rows: what `seedRows(n, { plain: true })` builds instead of entities. A row is a plain
- * object holding the values fixtory generated for an entity class (relations as other rows or
- * existing entities, one-to-many children in arrays); no EntityManager, wrapper or collection is
- * made for it. The bulk handler writes rows with the same multi-row INSERTs as entities, from the
- * same payload MikroORM computes for an entity (its snapshot generator), so the rows written are
- * the ones the entity path writes.
+ * Plain rows: what `seedRows(n, { plain: true })` builds instead of entities (plain-row-class.ts
+ * says what a row is): the values fixtory generated for an entity class, relations as other rows or
+ * existing entities, one-to-many children in arrays; no EntityManager, wrapper or collection is made
+ * for it. The bulk handler writes rows with the same multi-row INSERTs as entities, from the same
+ * payload MikroORM computes for an entity (its snapshot generator), so the rows written are the ones
+ * the entity path writes.
  */
 
 export { isRow, makeRow, rowMetaOf, rowSettings } from './plain-row-class.js';
@@ -149,7 +149,7 @@ export async function insertRows(em: Inserting['em'], plan: InsertPlan): Promise
         if (row[pk.name] != null) return;
         const returned = result.rows?.[index]?.[pk.fieldNames[0]!];
         // Without its key a row's children would get no foreign key: a loud failure, never a NULL.
-        if (returned == null) throw new Error(`the database returned no key for ${meta.className} (row ${start + index} of the statement's group)`);
+        if (returned == null) throw new Error(`the database returned no key for ${meta.className} (row ${start + index} of its group)`);
         row[pk.name] = pk.customType ? pk.customType.convertToJSValue(returned, platform as never) : returned;
       });
       start += chunk.length;
