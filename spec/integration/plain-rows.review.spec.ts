@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'chai';
 import { Collection, MikroORM, type Opt, type Options, type Rel } from '@mikro-orm/core';
-import { BaseFactory, Factory, forgetMikroOrms, Lazy, MikroOrmBulkPersistence, Related, registry, useMikroOrm } from 'fixtory';
-import { clearSchema, createSchema, Embeddable, Embedded, Entity, ManyToOne, metadataProvider, OneToMany, OneToOne, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
-import { currentDatabase, driverOf, serverDatabases, serverUrl, uniqueDatabaseName } from './support/databases.js';
+import { BaseFactory, Factory, Lazy, MikroOrmBulkPersistence, Related, registry, useMikroOrm } from 'fixtory';
+import { clearSchema, Embeddable, Embedded, Entity, ManyToOne, OneToMany, OneToOne, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
+import { currentDatabase } from './support/databases.js';
+import { openTestDatabase } from './support/orm.js';
 
 // A hostile review of seedRows(n, { plain: true }) (commit 66f24c1). Its promise (README, "Plain
 // rows"): the rows written are exactly the rows the entity path (the same call without plain, the
@@ -166,36 +164,8 @@ interface Db {
 
 /** A MikroORM with its own options on a new database of the run's kind (openTestDatabase takes no ORM options). */
 async function openDb(entities: unknown[], tables: string[], extra: Partial<Options> = {}): Promise<Db> {
-  let orm: MikroORM;
-  let drop: () => Promise<void>;
-  if (database === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'fixtory-review-'));
-    orm = await MikroORM.init({ driver: await driverOf('sqlite'), dbName: join(dir, 'test.sqlite'), entities, metadataProvider, ...extra } as Options);
-    drop = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const server = serverDatabases.find((d) => d.name === database)!;
-    const dbName = uniqueDatabaseName();
-    orm = await MikroORM.init({ driver: await driverOf(database), clientUrl: serverUrl(server), dbName, entities, metadataProvider, ensureDatabase: true, ...extra } as Options);
-    drop = async () => {
-      const admin = await MikroORM.init({ driver: await driverOf(database), clientUrl: serverUrl(server), entities: [], discovery: { warnWhenNoEntities: false }, ensureDatabase: false } as Options);
-      try {
-        await admin.em.getConnection().execute(`drop database if exists ${server.quote}${dbName}${server.quote}${database === 'postgresql' ? ' with (force)' : ''}`);
-      } finally {
-        await admin.close(true);
-      }
-    };
-  }
-  await createSchema(orm);
-  return {
-    orm,
-    tables,
-    sql: (query) => orm.em.fork().getConnection().execute(query, [], 'all'),
-    close: async () => {
-      await orm.close(true);
-      forgetMikroOrms();
-      await drop();
-    },
-  };
+  const db = await openTestDatabase({ entities, orm: extra });
+  return { orm: db.orm as unknown as MikroORM, tables, sql: (query) => db.sql(query), close: () => db.close() };
 }
 
 interface Outcome {

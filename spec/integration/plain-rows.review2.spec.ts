@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'chai';
 import { MikroORM, ref, rel, Type, type Opt, type Options, type Rel } from '@mikro-orm/core';
-import { BaseFactory, Factory, forgetMikroOrms, Lazy, MikroOrmBulkPersistence, Related, registry, TestTransaction, useMikroOrm } from 'fixtory';
-import { clearSchema, createSchema, Embeddable, Embedded, Entity, ManyToOne, metadataProvider, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
-import { currentDatabase, driverOf, serverDatabases, serverUrl } from './support/databases.js';
+import { BaseFactory, Factory, Lazy, MikroOrmBulkPersistence, Related, registry, TestTransaction, useMikroOrm } from 'fixtory';
+import { clearSchema, Embeddable, Embedded, Entity, ManyToOne, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
+import { currentDatabase } from './support/databases.js';
+import { openTestDatabase } from './support/orm.js';
 
 // A second hostile review of seedRows(n, { plain: true }) (main at 628f830). The promise (README,
 // "Plain rows"): the rows written are exactly the rows the entity path (the same call without
@@ -16,7 +14,6 @@ import { currentDatabase, driverOf, serverDatabases, serverUrl } from './support
 // since the one-line fix in plain-row-class.ts that follows them. The others guard shapes that held.
 
 const database = currentDatabase();
-let databases = 0;
 
 // ---------------------------------------------------------------- entities
 
@@ -292,35 +289,8 @@ interface Db {
 }
 
 async function openDb(extra: Partial<Options> = {}): Promise<Db> {
-  let orm: MikroORM;
-  let drop: () => Promise<void>;
-  if (database === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'fixtory-review2-'));
-    orm = await MikroORM.init({ driver: await driverOf('sqlite'), dbName: join(dir, 'test.sqlite'), entities, metadataProvider, ...extra } as Options);
-    drop = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const server = serverDatabases.find((d) => d.name === database)!;
-    const dbName = `fixtory_h_review2_${process.pid}_${++databases}`;
-    orm = await MikroORM.init({ driver: await driverOf(database), clientUrl: serverUrl(server), dbName, entities, metadataProvider, ensureDatabase: true, ...extra } as Options);
-    drop = async () => {
-      const admin = await MikroORM.init({ driver: await driverOf(database), clientUrl: serverUrl(server), entities: [], discovery: { warnWhenNoEntities: false }, ensureDatabase: false } as Options);
-      try {
-        await admin.em.getConnection().execute(`drop database if exists ${server.quote}${dbName}${server.quote}${database === 'postgresql' ? ' with (force)' : ''}`);
-      } finally {
-        await admin.close(true);
-      }
-    };
-  }
-  await createSchema(orm);
-  return {
-    orm,
-    sql: (query) => orm.em.fork().getConnection().execute(query, [], 'all'),
-    close: async () => {
-      await orm.close(true);
-      forgetMikroOrms();
-      await drop();
-    },
-  };
+  const db = await openTestDatabase({ entities, orm: extra });
+  return { orm: db.orm as unknown as MikroORM, sql: (query) => db.sql(query), close: () => db.close() };
 }
 
 interface Outcome {

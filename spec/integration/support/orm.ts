@@ -32,6 +32,8 @@ export interface TestDatabaseOptions {
   entities?: unknown[];
   /** SQL run on the new database before the schema is made ('create extension if not exists citext'). */
   setup?: string[];
+  /** More MikroORM options (`forceUndefined`, `processOnCreateHooksEarly`, ...). */
+  orm?: Partial<Options>;
 }
 
 function logTo(queries: string[]): Partial<Options> {
@@ -44,15 +46,15 @@ function init(options: Options): Promise<SqlOrm> {
   return MikroORM.init(options) as Promise<unknown> as Promise<SqlOrm>;
 }
 
-async function openSqlite(entities: Options['entities'], queries: string[]): Promise<{ orm: SqlOrm; file: string; drop(): Promise<void> }> {
+async function openSqlite(entities: Options['entities'], queries: string[], extra: Partial<Options> = {}): Promise<{ orm: SqlOrm; file: string; drop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'fixtory-db-'));
   const file = join(dir, 'test.sqlite');
-  const orm = await init({ driver: await driverOf('sqlite'), dbName: file, entities, metadataProvider, ...logTo(queries) });
+  const orm = await init({ driver: await driverOf('sqlite'), dbName: file, entities, metadataProvider, ...logTo(queries), ...extra });
   return { orm, file, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A database of its own on the server, created through the server's management database and dropped by `drop`. */
-async function openServer(name: DatabaseName, entities: Options['entities'], queries: string[]) {
+async function openServer(name: DatabaseName, entities: Options['entities'], queries: string[], extra: Partial<Options> = {}) {
   const server = serverDatabases.find((d) => d.name === name)!;
   const dbName = uniqueDatabaseName();
   const orm = await init({
@@ -63,6 +65,7 @@ async function openServer(name: DatabaseName, entities: Options['entities'], que
     metadataProvider,
     ensureDatabase: true,
     ...logTo(queries),
+    ...extra,
   });
   const drop = async () => {
     const admin = await init({
@@ -92,7 +95,7 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
   const database = currentDatabase();
   const entities = (options.entities ?? allEntities) as Options['entities'];
   const queries: string[] = [];
-  const { orm, file, drop } = database === 'sqlite' ? await openSqlite(entities, queries) : await openServer(database, entities, queries);
+  const { orm, file, drop } = database === 'sqlite' ? await openSqlite(entities, queries, options.orm) : await openServer(database, entities, queries, options.orm);
   try {
     for (const statement of options.setup ?? []) await orm.em.getConnection().execute(statement);
     await createSchema(orm);
