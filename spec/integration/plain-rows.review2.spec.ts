@@ -5,6 +5,7 @@ import { BaseFactory, Factory, Lazy, MikroOrmBulkPersistence, Related, registry,
 import { clearSchema, Embeddable, Embedded, Entity, ManyToOne, PrimaryKey, Property } from '../../samples/mikro-orm-major.js';
 import { currentDatabase } from './support/databases.js';
 import { openTestDatabase } from './support/orm.js';
+import { plainRowsHarness } from './support/plain-rows-harness.js';
 
 // A second hostile review of seedRows(n, { plain: true }) (main at 628f830). The promise (README,
 // "Plain rows"): the rows written are exactly the rows the entity path (the same call without
@@ -293,61 +294,7 @@ async function openDb(extra: Partial<Options> = {}): Promise<Db> {
   return { orm: db.orm as unknown as MikroORM, sql: (query) => db.sql(query), close: () => db.close() };
 }
 
-interface Outcome {
-  error?: string;
-  rows: Record<string, unknown[]>;
-}
-
-function normalise(value: unknown): unknown {
-  if (value instanceof Date) return `date:${value.toISOString()}`;
-  if (typeof value === 'bigint') return `bigint:${value}`;
-  return value;
-}
-
-async function dump(db: Db): Promise<Outcome['rows']> {
-  const rows: Outcome['rows'] = {};
-  for (const table of tables) {
-    const found = await db.sql(`select * from ${table} order by id`);
-    rows[table] = found.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, normalise(v)])));
-  }
-  return rows;
-}
-
-async function seedOnce(db: Db, factory: AnyFactory, count: number, options: Record<string, unknown>, plain: boolean, setup?: () => Promise<void>): Promise<Outcome> {
-  await clearSchema(db.orm);
-  if (database === 'sqlite') await db.sql('delete from sqlite_sequence');
-  for (const [each] of factories) {
-    each.setPersistence(new MikroOrmBulkPersistence(db.orm as never));
-    each.seed(20261129);
-    each.resetSequence();
-  }
-  await setup?.();
-  try {
-    await factory.seedRows(count, { ...options, plain });
-    return { rows: await dump(db) };
-  } catch (error) {
-    return { error: `${(error as Error).constructor.name}: ${(error as Error).message}`, rows: await dump(db) };
-  }
-}
-
-/** Plain rows write what entities write, or are refused with a ConfigurationException before writing. */
-async function expectSameRows(db: Db, factory: AnyFactory, count: number, options: Record<string, unknown> = {}, setup?: () => Promise<void>): Promise<void> {
-  const entities = await seedOnce(db, factory, count, options, false, setup);
-  const plain = await seedOnce(db, factory, count, options, true, setup);
-  if (process.env['REVIEW2_VERBOSE']) console.error(`    entities: ${entities.error ?? 'ok'}; plain: ${plain.error ?? 'ok'}`);
-  if (entities.error !== undefined) {
-    // The entity path writes nothing: plain rows must not write either.
-    expect(plain.error, `entities fail (${entities.error}), plain rows do not`).to.be.a('string');
-    expect(plain.rows, `entities fail (${entities.error}); plain rows: ${plain.error}`).to.deep.equal(entities.rows);
-    return;
-  }
-  if (plain.error?.startsWith('ConfigurationException')) {
-    for (const [table, rows] of Object.entries(plain.rows)) expect(rows, `${table}: refused, yet written`).to.deep.equal([]);
-    return;
-  }
-  expect(plain.error === undefined, `plain rows: neither the same rows nor a ConfigurationException: ${plain.error}`).to.equal(true);
-  expect(plain.rows).to.deep.equal(entities.rows);
-}
+const { seedOnce, expectSameRows } = plainRowsHarness(tables, factories);
 
 // ---------------------------------------------------------------- specs
 

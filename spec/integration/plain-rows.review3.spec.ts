@@ -6,6 +6,7 @@ import { clearSchema, Entity, ManyToOne, OneToMany, OneToOne, PrimaryKey, Proper
 import { columnModels, Mood, PortableColumns } from './support/column-models.js';
 import { currentDatabase } from './support/databases.js';
 import { openTestDatabase, type TestDatabase } from './support/orm.js';
+import { plainRowsHarness, type Outcome } from './support/plain-rows-harness.js';
 
 // A third hostile review of seedRows(n, { plain: true }) (main at 31370a0), with the harness of
 // plain-rows.review2.spec.ts: each case seeds one factory both ways on a fresh schema and compares.
@@ -281,65 +282,7 @@ async function openDb(extra: Partial<Options> = {}): Promise<Db> {
   return { orm: db.orm as unknown as MikroORM, sql: (query) => db.sql(query), close: () => db.close() };
 }
 
-interface Outcome {
-  error?: string;
-  rows: Record<string, unknown[]>;
-}
-
-function normalise(value: unknown): unknown {
-  if (value instanceof Date) return `date:${value.toISOString()}`;
-  if (typeof value === 'bigint') return `bigint:${value}`;
-  if (typeof value === 'number' || typeof value === 'string') return String(value); // drivers hand bigint columns back as either
-  return value;
-}
-
-async function dump(db: Db): Promise<Outcome['rows']> {
-  const rows: Outcome['rows'] = {};
-  for (const table of tables) {
-    const found = await db.sql(`select * from ${table} order by id`);
-    rows[table] = found.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, normalise(v)])));
-  }
-  return rows;
-}
-
-async function resetAll(db: Db): Promise<void> {
-  await clearSchema(db.orm);
-  if (database === 'sqlite') await db.sql('delete from sqlite_sequence');
-  for (const [each] of factories) {
-    each.setPersistence(new MikroOrmBulkPersistence(db.orm as never));
-    each.seed(20261129);
-    each.resetSequence();
-  }
-}
-
-async function seedOnce(db: Db, factory: AnyFactory, count: number, options: Record<string, unknown>, plain: boolean, setup?: () => Promise<void>): Promise<Outcome> {
-  await resetAll(db);
-  await setup?.();
-  try {
-    await factory.seedRows(count, { ...options, plain });
-    return { rows: await dump(db) };
-  } catch (error) {
-    return { error: `${(error as Error).constructor.name}: ${(error as Error).message}`, rows: await dump(db) };
-  }
-}
-
-/** Plain rows write what entities write, or are refused with a ConfigurationException before writing. */
-async function expectSameRows(db: Db, factory: AnyFactory, count: number, options: Record<string, unknown> = {}, setup?: () => Promise<void>): Promise<void> {
-  const entities = await seedOnce(db, factory, count, options, false, setup);
-  const plain = await seedOnce(db, factory, count, options, true, setup);
-  if (process.env['REVIEW3_VERBOSE']) console.error(`    entities: ${entities.error ?? 'ok'}; plain: ${plain.error ?? 'ok'}`);
-  if (entities.error !== undefined) {
-    expect(plain.error, `entities fail (${entities.error}), plain rows do not`).to.be.a('string');
-    expect(plain.rows, `entities fail (${entities.error}); plain rows: ${plain.error}`).to.deep.equal(entities.rows);
-    return;
-  }
-  if (plain.error?.startsWith('ConfigurationException')) {
-    for (const [table, rows] of Object.entries(plain.rows)) expect(rows, `${table}: refused, yet written`).to.deep.equal([]);
-    return;
-  }
-  expect(plain.error === undefined, `plain rows: neither the same rows nor a ConfigurationException: ${plain.error}`).to.equal(true);
-  expect(plain.rows).to.deep.equal(entities.rows);
-}
+const { dump, resetAll, seedOnce, expectSameRows } = plainRowsHarness(tables, factories);
 
 // ---------------------------------------------------------------- specs
 
