@@ -4,7 +4,8 @@ import { AsyncPersistenceProtocol } from '../persistence/protocols.js';
 import { applyOnCreate, forgetInsert, planInsert, withKeys, type InsertPlan } from './bulk-insert-plan.js';
 import { trackerOf, tracksCreateCalls, writeCall, type CallTracker, type TracksCalls } from './call-tracker.js';
 import { mikroOrmCore } from './metadata-lookup.js';
-import { insertRows, isRow, keylessRows, markWritten, planRows } from './plain-rows.js';
+import { isRow } from './plain-row-class.js';
+import { insertRows, keylessRows, markWritten, planRows } from './plain-rows.js';
 import type { EntityManagerSource } from './write-target.js';
 
 /**

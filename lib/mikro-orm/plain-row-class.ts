@@ -58,10 +58,10 @@ function isMikroOrmMember(name: string): boolean {
   return name.startsWith('__') || name === 'constructor';
 }
 
-/** A row class whose prototype has the entity class's getters and methods, found up its prototype chain. */
 /** The symbols a class may give its instances' behaviour with (MikroORM's own symbols on an entity prototype are none of these). */
 const behaviourSymbols = new Set<PropertyKey>([Symbol.toPrimitive, Symbol.toStringTag, Symbol.iterator, Symbol.asyncIterator]);
 
+/** A row class whose prototype has the entity class's getters and methods, found up its prototype chain. */
 function rowClassOf(meta: EntityMetadata): new () => PlainRow {
   const columns = new Set(meta.props.filter((p) => p.persist !== false).map((p) => p.name));
   const Row = class extends PlainRow {};

@@ -13,8 +13,6 @@ import { PlainRow, rowMetaOf, runOnCreate } from './plain-row-class.js';
  * the entity path writes.
  */
 
-export { isRow, makeRow, rowMetaOf, rowSettings } from './plain-row-class.js';
-
 function helper(entity: object) {
   return mikroOrmCore()!.helper(entity);
 }
@@ -115,7 +113,7 @@ function payloadOf(meta: EntityMetadata, owners: EntityProperty[], row: Record<s
  * numbers: MikroORM asks for the generated keys only when a statement's first row has none, and
  * MariaDB's driver maps returned keys by position from the first generated one.
  */
-export function keyedApart<R extends Record<string, unknown>>(rows: R[], pk: string, size: number): R[][] {
+function keyedApart<R extends Record<string, unknown>>(rows: R[], pk: string, size: number): R[][] {
   const statements: R[][] = [];
   for (const part of [rows.filter((row) => row[pk] != null), rows.filter((row) => row[pk] == null)]) {
     for (let start = 0; start < part.length; start += size) statements.push(part.slice(start, start + size));

@@ -194,6 +194,14 @@ describe('plain rows, class by class (makeRow)', () => {
     });
   }
 
+  it('refuses rows when early onCreate hooks are on and the MikroORM has nothing to run them with (never guessed)', () => {
+    const config = { get: (key: string) => key === 'processOnCreateHooksEarly' };
+    const settings = rowSettings({ config });
+    expect(settings.earlyUnsupported).to.equal(true);
+    expect(() => makeRow(meta(PrcPlain), 'PlainFactory', { name: 'ada' }, settings)).to.throw(ConfigurationException, /PlainFactory cannot build PrcPlain .*processOnCreateHooksEarly/);
+    expect(rowSettings({ config: { get: () => false } }).earlyUnsupported).to.equal(false);
+  });
+
   it('reads the settings once per EntityManager', () => {
     const em = orm.em.fork();
     const settings = rowSettings(em);
